@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// ddx: a differential-diagnosis reasoning-path explorer.
+// Module layout and dependency direction: see README.md ("Architecture").
+import PackageDescription
+
+/// Native-code flags for the numeric kernels only (see README: OpenBLAS and CPU targets).
+#if arch(x86_64)
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"])]
+#else
+let kernelFlags: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "ddx",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ddx", targets: ["ddx"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries: each is imported by exactly one Swift module.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+        // Pure Swift: reasoning text -> paths -> graph.
+        .target(name: "ReasoningPaths"),
+        // libxml2 wrapper (ontology loading; for now the library facts `ddx doctor` reports).
+        .target(name: "Ontology", dependencies: ["CLibXML2"]),
+        // OpenBLAS wrapper and numeric kernels.
+        .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: kernelFlags),
+        // Graphviz wrapper; DOT/SVG/PNG/PDF through libgvc, Mermaid and JSON written here.
+        .target(name: "GraphRendering", dependencies: ["CGraphviz", "ReasoningPaths"]),
+        // Use cases: read input, parse, build graphs, export, benchmarks, machine report.
+        .target(name: "Explorer", dependencies: [
+            "ReasoningPaths", "GraphRendering", "Ontology", "Kernels",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "ddx", dependencies: [
+            "Explorer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ReasoningPathsTests", dependencies: ["ReasoningPaths"],
+                    resources: [.copy("Fixtures"), .copy("CorpusExpectations")]),
+        .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths"]),
+        .testTarget(name: "DDxCLITests", dependencies: ["ddx"]),
+    ]
+)

@@ -1,0 +1,24 @@
+/// What every export carries besides the graph: the disclaimer footer and the input's fingerprint.
+public struct DiagramAnnotations: Sendable, Equatable {
+    /// The fixed disclaimer printed on every export.
+    public static let disclaimer = "Model-generated reasoning, not clinical advice"
+
+    /// Lower-case hex SHA-256 of the input text's bytes.
+    public var inputSHA256: String
+    /// A short name for the input (file name, or `stdin`), shown in the title; untrusted, escaped on output.
+    public var sourceName: String?
+    /// An optional title line (e.g. the question); untrusted, escaped on output.
+    public var title: String?
+
+    /// Creates annotations.
+    public init(inputSHA256: String, sourceName: String? = nil, title: String? = nil) {
+        self.inputSHA256 = inputSHA256
+        self.sourceName = sourceName
+        self.title = title
+    }
+
+    /// The footer line: the disclaimer plus the input's SHA-256.
+    public var footer: String {
+        "\(Self.disclaimer) · input SHA-256 \(inputSHA256)"
+    }
+}
