@@ -60,6 +60,7 @@ enum ArrowSplitter {
 
     private static func split(_ b: UnsafeBufferPointer<UInt8>, respectBrackets: Bool) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(8)
         var depth = 0, start = 0, i = 0
         while i < b.count {
             let c = b[i]
@@ -86,7 +87,10 @@ enum ArrowSplitter {
         var depth = 0
         for c in b {
             if c == ByteText.lparen || c == ByteText.lbracket { depth += 1 }
-            if c == ByteText.rparen || c == ByteText.rbracket { depth -= 1 }
+            if c == ByteText.rparen || c == ByteText.rbracket {
+                if depth == 0 { return false }
+                depth -= 1
+            }
         }
         return depth == 0
     }

@@ -1,5 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level helpers over UTF-8 text; the parser works on bytes and makes Strings only for results.
 enum ByteText {
+    /// Index of the first `byte` in `buf[from..<to]` (libc `memchr`, vectorised), or nil.
+    @inline(__always)
+    static func index(of byte: UInt8, in buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int? {
+        let end = to ?? buf.count
+        guard from < end, let base = buf.baseAddress else { return nil }
+        guard let p = memchr(base + from, Int32(byte), end - from) else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
     static let space: UInt8 = 0x20, tab: UInt8 = 0x09, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
     static let hash: UInt8 = 0x23, star: UInt8 = 0x2A, underscore: UInt8 = 0x5F, colon: UInt8 = 0x3A
     static let dot: UInt8 = 0x2E, dash: UInt8 = 0x2D, lt: UInt8 = 0x3C, gt: UInt8 = 0x3E, slash: UInt8 = 0x2F

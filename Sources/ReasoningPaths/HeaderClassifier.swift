@@ -29,6 +29,14 @@ enum HeaderClassifier {
             return .text
         }
         if isSeparator(buf, r) { return .separator }
+        // A line that starts with a letter must start like a known title.
+        if ByteText.isAlpha(first) {
+            let lo = r.lowerBound, hi = r.upperBound
+            guard ByteText.hasPrefixCaseInsensitive(buf, at: lo, end: hi, "thin")
+                    || ByteText.hasPrefixCaseInsensitive(buf, at: lo, end: hi, "fin")
+                    || ByteText.hasPrefixCaseInsensitive(buf, at: lo, end: hi, "reas")
+                    || ByteText.hasPrefixCaseInsensitive(buf, at: lo, end: hi, "conc") else { return .text }
+        }
 
         var p = r.lowerBound
         var hashes = 0

@@ -31,7 +31,15 @@ enum InputDecoder {
         var nul = 0, control = 0, invalid = 0
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            // Eight printable ASCII bytes at a time: no high bit set and none below 0x20.
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let control = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                if high == 0 && control == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c < 0x20 {

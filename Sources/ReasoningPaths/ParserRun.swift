@@ -50,7 +50,7 @@ final class ParserRun {
 
     func run() -> ParsedReasoning {
         let scan = InputDecoder.scan(buf)
-        if buf.isEmpty || ByteText.trimmed(buf, 0..<buf.count).isEmpty {
+        if buf.isEmpty || ByteText.trimmedLines(buf, 0..<buf.count).isEmpty {
             warn(0, buf.isEmpty ? "empty input: no text to parse" : "input holds only white space: no text to parse")
         }
         if scan.nul > 0 || scan.invalid > 0 || scan.control > buf.count / 100 + 8 {
@@ -65,8 +65,7 @@ final class ParserRun {
         var start = 0
         let n = buf.count
         while start < n {
-            var end = start
-            while end < n && buf[end] != ByteText.lf { end += 1 }
+            let end = ByteText.index(of: ByteText.lf, in: buf, from: start) ?? n
             lineNumber += 1
             processLine(start..<end)
             start = end + 1
@@ -82,12 +81,13 @@ final class ParserRun {
     private func processLine(_ line: Range<Int>) {
         segmentHadTextBefore = false
         // Fast path: no '<' means no tag on this line.
-        var hasLT = false
-        for i in line where buf[i] == ByteText.lt { hasLT = true; break }
-        guard hasLT else { processSegment(line, wholeLine: line); return }
+        guard let firstLT = ByteText.index(of: ByteText.lt, in: buf, from: line.lowerBound, to: line.upperBound) else {
+            processSegment(line, wholeLine: line)
+            return
+        }
 
         var segStart = line.lowerBound
-        var i = line.lowerBound
+        var i = firstLT
         while i < line.upperBound {
             if buf[i] == ByteText.lt, let (tag, closing, len) = Tag.match(buf, at: i, end: line.upperBound) {
                 if i > segStart { processSegment(segStart..<i, wholeLine: line) }
@@ -218,10 +218,9 @@ final class ParserRun {
             return
         }
         if kind == nil || kind == .other {
-            if let start = itemStart(trimmed), start.number != nil, lineHasArrow(trimmed) {
-                // A numbered arrow chain with no header: a bare knowledge-graph path list.
+            if itemStart(trimmed) != nil, lineHasArrow(trimmed) {
+                // A numbered or bulleted arrow chain with no header: a bare knowledge-graph path list.
                 implicitList = true
-                _ = start
                 processListLine(seg, trimmed: trimmed)
                 return
             }
@@ -274,7 +273,7 @@ final class ParserRun {
         if var p = pending, indent >= p.indent + 2 || (!p.blankSeen && itemStart(trimmed) == nil && !startsWithPathLabel(trimmed) && !(lineHasArrow(trimmed) && !p.awaitsBody)) || p.awaitsBody && itemStart(trimmed) == nil {
             // Continuation: indented under the item, or directly below it with no blank line.
             if p.bytes < limits.maxItemBytes {
-                p.continuation.append(ByteText.string(buf, trimmed))
+                p.continuation.append(trimmed)
                 p.bytes += trimmed.count
             } else { p.cut = true }
             p.awaitsBody = false
@@ -304,10 +303,11 @@ final class ParserRun {
             while r.upperBound > r.lowerBound, buf[r.upperBound] & 0xC0 == 0x80 { r = r.lowerBound..<(r.upperBound - 1) }
             cut = true
         }
-        let text = ByteText.string(buf, r)
-        let labelOnly = text.hasSuffix(":") && PathItemParser.splitLabel(text).map { $0.1.isEmpty } == true
-        pending = PendingItem(number: number, line: lineNumber, indent: indent, text: text, continuation: [],
-                              blankSeen: false, bytes: r.count, cut: cut, awaitsBody: text.isEmpty || labelOnly)
+        let labelOnly = !r.isEmpty && buf[r.upperBound - 1] == ByteText.colon || (r.count >= 2 && buf[r.upperBound - 1] == ByteText.star && buf[r.upperBound - 2] == ByteText.star)
+            ? PathItemParser.splitLabel(buf, r).map { $0.after.isEmpty && !$0.labelIsPath } ?? false
+            : false
+        pending = PendingItem(number: number, line: lineNumber, indent: indent, text: r, continuation: [],
+                              blankSeen: false, bytes: r.count, cut: cut, awaitsBody: r.isEmpty || labelOnly)
     }
 
     /// Items written on the header's own line: `**Finding Reasoning Paths:** 1. A -> B 2. C -> D`.
@@ -343,15 +343,15 @@ final class ParserRun {
     private func finishPending() {
         guard let p = pending else { return }
         pending = nil
+        guard paths.count < limits.maxPaths else { droppedPaths += 1; return }
         if p.cut { warn(p.line, "path item is longer than \(limits.maxItemBytes) bytes; only its start was parsed") }
-        let item = PathItemParser.parse(p.text, continuation: p.continuation)
+        let item = PathItemParser.parse(buf, first: p.text, continuation: p.continuation)
         let where_ = p.number.map { "path item \($0)" } ?? "path item"
         guard !item.steps.isEmpty else {
             warn(p.line, "\(where_) has no text after its number or label; nothing to keep")
             return
         }
         for problem in item.problems { warn(p.line, "\(where_): \(problem)") }
-        guard paths.count < limits.maxPaths else { droppedPaths += 1; return }
         paths.append(ReasoningPath(number: p.number, label: item.label, kind: item.kind, line: p.line,
                                    steps: item.steps, relations: item.relations, elided: item.elided, note: item.note))
     }
@@ -550,8 +550,10 @@ struct PendingItem {
     var number: Int?
     var line: Int
     var indent: Int
-    var text: String
-    var continuation: [String]
+    /// The first line's content (after the number).
+    var text: Range<Int>
+    /// Continuation lines (trimmed).
+    var continuation: [Range<Int>]
     var blankSeen: Bool
     var bytes: Int
     var cut: Bool

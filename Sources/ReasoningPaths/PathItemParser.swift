@@ -4,119 +4,191 @@
 /// elisions `A -> ... -> B`, prose items, and continuation lines that either continue a wrapped chain
 /// or explain the item.
 enum PathItemParser {
-    /// Parses `text` (the item's first line after its number) and its continuation lines.
-    static func parse(_ text: String, continuation: [String]) -> PathItem {
-        var body = text.trimmedSpaces()
+    /// Parses an item whose first line (after its number) is `first` in `b`, plus its continuation lines.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, first: Range<Int>, continuation: [Range<Int>]) -> PathItem {
+        var body = ByteText.trimmed(b, first)
         var label: String? = nil
         var noteParts: [String] = []
-        var rest = continuation.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+        var rest = continuation.map { ByteText.trimmed(b, $0) }.filter { !$0.isEmpty }
 
-        if let (l, after, pathInLabel) = splitLabel(body) {
-            if pathInLabel {
+        if let split = splitLabel(b, body) {
+            if split.labelIsPath {
                 // "**A -> B**: explanation": the bold part is the path, the rest explains it.
-                body = l
-                if !after.isEmpty { noteParts.append(after) }
+                if !split.after.isEmpty { noteParts.append(ByteText.string(b, split.after)) }
+                body = split.label
             } else {
-                label = l
-                body = after
+                label = String(decoding: MarkupStripper.strip(b, split.label), as: UTF8.self)
+                body = split.after
             }
         }
         if body.isEmpty, !rest.isEmpty { body = rest.removeFirst() }
+        if rest.isEmpty {
+            var item = build(UnsafeBufferPointer(rebasing: b[body]))
+            item.label = label
+            item.note = noteParts.isEmpty ? nil : noteParts.joined(separator: " ")
+            return item
+        }
+        // Continuation lines: a chain wrapped onto the next line joins the body; anything else is a note.
+        var joined = Array(b[body])
         for line in rest {
-            if endsWithArrow(body) || startsWithArrow(line) {
-                body += " " + line
+            let endsWithArrow = joined.withUnsafeBufferPointer { ArrowSplitter.endsWithArrow($0) }
+            let startsWithArrow = ArrowSplitter.arrowLength(UnsafeBufferPointer(rebasing: b[line]), 0) > 0
+            if endsWithArrow || startsWithArrow {
+                joined.append(ByteText.space)
+                joined.append(contentsOf: b[line])
             } else {
-                noteParts.append(line)
+                noteParts.append(ByteText.string(b, line))
             }
         }
-        var item = build(body)
+        var item = joined.withUnsafeBufferPointer { build($0) }
         item.label = label
         item.note = noteParts.isEmpty ? nil : noteParts.joined(separator: " ")
         return item
     }
 
-    /// Detects a leading label: `**Path 1**:`, `**Path 1:**`, `Path 1:`, `**Topic**: prose`.
-    /// Returns (label or bold path, text after it, whether the bold part is itself a path).
-    static func splitLabel(_ s: String) -> (String, String, Bool)? {
-        if s.hasPrefix("**") {
-            let afterOpen = s.index(s.startIndex, offsetBy: 2)
-            guard let close = s[afterOpen...].range(of: "**") else { return nil }
-            var inner = String(s[afterOpen..<close.lowerBound]).trimmedSpaces()
-            var after = Substring(s[close.upperBound...])
-            while let f = after.first, f == " " { after = after.dropFirst() }
-            var hadColon = false
-            if inner.hasSuffix(":") { inner.removeLast(); hadColon = true }
-            if after.hasPrefix(":") { after = after.dropFirst(); hadColon = true }
-            guard hadColon, !inner.isEmpty else { return nil }
-            let afterText = String(after).trimmedSpaces()
-            if hasArrow(inner) { return (inner, afterText, true) }
-            return (MarkupStripper.strip(inner), afterText, false)
+    /// Parses an item given as a string (used for plan steps and tests).
+    static func parse(_ text: String, continuation: [String] = []) -> PathItem {
+        var all = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        let firstEnd = all.count
+        for c in continuation {
+            all.append(ByteText.lf)
+            let start = all.count
+            all.append(contentsOf: c.utf8)
+            ranges.append(start..<all.count)
         }
-        // Plain "Path 3: …" / "Path 3 - …".
-        let lower = s.lowercased()
-        if lower.hasPrefix("path ") {
-            var i = s.index(s.startIndex, offsetBy: 5)
-            var digits = 0
-            while i < s.endIndex, s[i].isASCII, s[i].isNumber { i = s.index(after: i); digits += 1 }
-            guard digits > 0 else { return nil }
-            let labelText = String(s[..<i])
-            var after = s[i...]
-            while let f = after.first, f == " " { after = after.dropFirst() }
-            guard after.hasPrefix(":") else { return nil }
-            return (labelText, String(after.dropFirst()).trimmedSpaces(), false)
+        return all.withUnsafeBufferPointer { parse($0, first: 0..<firstEnd, continuation: ranges) }
+    }
+
+    /// A leading label and what follows it.
+    struct LabelSplit {
+        var label: Range<Int>
+        var after: Range<Int>
+        /// The bold part held arrows: it is the path itself, not a label.
+        var labelIsPath: Bool
+    }
+
+    /// Detects a leading label: `**Path 1**:`, `**Path 1:**`, `Path 1:`, `**Topic**: prose`.
+    static func splitLabel(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> LabelSplit? {
+        let lo = r.lowerBound, hi = r.upperBound
+        guard hi - lo >= 3 else { return nil }
+        if b[lo] == ByteText.star && b[lo + 1] == ByteText.star {
+            var close = lo + 2
+            while true {
+                guard let star = ByteText.index(of: ByteText.star, in: b, from: close, to: hi), star + 1 < hi else { return nil }
+                if b[star + 1] == ByteText.star { close = star; break }
+                close = star + 1
+            }
+            var inner = ByteText.trimmed(b, (lo + 2)..<close)
+            var after = close + 2
+            while after < hi && b[after] == ByteText.space { after += 1 }
+            var hadColon = false
+            if !inner.isEmpty && b[inner.upperBound - 1] == ByteText.colon { inner = inner.lowerBound..<(inner.upperBound - 1); hadColon = true }
+            if after < hi && b[after] == ByteText.colon { after += 1; hadColon = true }
+            guard hadColon, !inner.isEmpty else { return nil }
+            let afterRange = ByteText.trimmed(b, after..<hi)
+            let isPath = ArrowSplitter.containsArrow(UnsafeBufferPointer(rebasing: b[inner]))
+            return LabelSplit(label: inner, after: afterRange, labelIsPath: isPath)
+        }
+        // Plain "Path 3: …".
+        if ByteText.hasPrefixCaseInsensitive(b, at: lo, end: hi, "path ") {
+            var i = lo + 5
+            let digitsStart = i
+            while i < hi && ByteText.isDigit(b[i]) { i += 1 }
+            guard i > digitsStart else { return nil }
+            let labelEnd = i
+            while i < hi && b[i] == ByteText.space { i += 1 }
+            guard i < hi, b[i] == ByteText.colon else { return nil }
+            return LabelSplit(label: lo..<labelEnd, after: ByteText.trimmed(b, (i + 1)..<hi), labelIsPath: false)
         }
         return nil
+    }
+
+    /// `splitLabel` for a string: (label, text after it, whether the label is itself a path).
+    static func splitLabel(_ s: String) -> (String, String, Bool)? {
+        var u = Array(s.utf8)
+        return u.withUnsafeMutableBufferPointer { mb -> (String, String, Bool)? in
+            let b = UnsafeBufferPointer(mb)
+            guard let split = splitLabel(b, 0..<b.count) else { return nil }
+            let label = split.labelIsPath ? ByteText.string(b, split.label) : String(decoding: MarkupStripper.strip(b, split.label), as: UTF8.self)
+            return (label, ByteText.string(b, split.after), split.labelIsPath)
+        }
     }
 
     /// Splits a path body into steps: on arrows, or on ` -- ` relation separators, else one prose step.
     static func build(_ body: String) -> PathItem {
         var utf8 = Array(body.utf8)
-        let pieces: [String] = utf8.withUnsafeMutableBufferPointer { mb in
-            let b = UnsafeBufferPointer(mb)
-            return ArrowSplitter.split(b).map { ByteText.string(b, $0) }
+        return utf8.withUnsafeMutableBufferPointer { mb in build(UnsafeBufferPointer(mb)) }
+    }
+
+    private static let relationSeparator: [UInt8] = Array(" -- ".utf8)
+
+    static func build(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
+        if MarkupStripper.hasDoubledMarker(b, 0..<b.count) {
+            // Drop every `**`/`__` once for the whole item; steps are then ranges into the copy.
+            var copy: [UInt8] = []
+            copy.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if (c == ByteText.star || c == ByteText.underscore), i + 1 < b.count, b[i + 1] == c { i += 2; continue }
+                copy.append(c)
+                i += 1
+            }
+            return copy.withUnsafeBufferPointer { buildClean($0) }
         }
-        utf8.removeAll()
+        return buildClean(b)
+    }
+
+    private static func buildClean(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
+        let pieces = ArrowSplitter.split(b)
         if pieces.count >= 2 {
-            var nodes: [String] = []
+            var nodes: [Range<Int>] = []
+            nodes.reserveCapacity(pieces.count)
             var relations: [String?] = []
             for (i, piece) in pieces.enumerated() {
-                if i < pieces.count - 1, let r = piece.range(ofLast: " -- ") {
+                if i < pieces.count - 1, let r = lastRange(of: relationSeparator, in: b, piece) {
                     // "A -- relation --> B": the relation belongs to the hop that follows.
-                    nodes.append(String(piece[..<r.lowerBound]))
-                    relations.append(String(piece[r.upperBound...]).trimmedSpaces())
+                    nodes.append(MarkupStripper.cleanRange(b, piece.lowerBound..<r.lowerBound))
+                    relations.append(ByteText.string(b, MarkupStripper.cleanRange(b, r.upperBound..<piece.upperBound)))
                 } else {
-                    nodes.append(piece)
+                    nodes.append(MarkupStripper.cleanRange(b, piece))
                     if i < pieces.count - 1 { relations.append(nil) }
                 }
             }
-            return chain(nodes, relations: relations)
+            return chain(b, nodes, relations: relations)
         }
-        let segments = body.components(separatedBy: " -- ")
+        let segments = splitAll(relationSeparator, in: b, 0..<b.count)
         if segments.count >= 3 && segments.count % 2 == 1 {
-            var nodes: [String] = [], relations: [String?] = []
+            var nodes: [Range<Int>] = [], relations: [String?] = []
             for (i, seg) in segments.enumerated() {
-                if i % 2 == 0 { nodes.append(seg) } else { relations.append(seg.trimmedSpaces()) }
+                let cleaned = MarkupStripper.cleanRange(b, seg)
+                if i % 2 == 0 { nodes.append(cleaned) } else { relations.append(ByteText.string(b, cleaned)) }
             }
-            return chain(nodes, relations: relations)
+            return chain(b, nodes, relations: relations)
         }
-        let step = StepBuilder.step(body, isLast: true)
+        let step = StepBuilder.step(b, MarkupStripper.cleanRange(b, 0..<b.count), isLast: true)
         return PathItem(label: nil, kind: .prose, steps: step.text.isEmpty ? [] : [step],
                         relations: [], elided: [], note: nil, problems: [])
     }
 
-    private static func chain(_ rawNodes: [String], relations rawRelations: [String?]) -> PathItem {
+    private static func chain(_ b: UnsafeBufferPointer<UInt8>, _ nodes: [Range<Int>], relations rawRelations: [String?]) -> PathItem {
         var steps: [PathStep] = []
+        steps.reserveCapacity(nodes.count)
         var relations: [String?] = []
         var elided: [Bool] = []
+        relations.reserveCapacity(nodes.count)
+        elided.reserveCapacity(nodes.count)
         var pendingElision = false
         var pendingRelation: String? = nil
         var problems: [String] = []
         var emptySteps = 0
-        let lastNonEmpty = rawNodes.lastIndex { !MarkupStripper.strip($0).isEmpty && !StepBuilder.isEllipsis($0) } ?? -1
-        for (i, raw) in rawNodes.enumerated() {
+        let lastNonEmpty = nodes.lastIndex { !$0.isEmpty && !StepBuilder.isEllipsis(b, $0) } ?? -1
+        for (i, node) in nodes.enumerated() {
             if i > 0, pendingRelation == nil, let r = rawRelations[i - 1], !r.isEmpty { pendingRelation = r }
-            if StepBuilder.isEllipsis(MarkupStripper.strip(raw)) { pendingElision = true; continue }
-            let step = StepBuilder.step(raw, isLast: i == lastNonEmpty)
+            if StepBuilder.isEllipsis(b, node) { pendingElision = true; continue }
+            if node.isEmpty { emptySteps += 1; continue }
+            let step = StepBuilder.step(b, node, isLast: i == lastNonEmpty)
             if step.text.isEmpty { emptySteps += 1; continue }
             if !steps.isEmpty {
                 relations.append(pendingRelation)
@@ -134,34 +206,43 @@ enum PathItemParser {
                         note: nil, problems: problems)
     }
 
-    static func hasArrow(_ s: String) -> Bool {
-        var u = Array(s.utf8)
-        return u.withUnsafeMutableBufferPointer { ArrowSplitter.containsArrow(UnsafeBufferPointer($0)) }
-    }
-
-    private static func endsWithArrow(_ s: String) -> Bool {
-        var u = Array(s.utf8)
-        return u.withUnsafeMutableBufferPointer { ArrowSplitter.endsWithArrow(UnsafeBufferPointer($0)) }
-    }
-
-    private static func startsWithArrow(_ s: String) -> Bool {
-        var u = Array(s.utf8.prefix(4))
-        return u.withUnsafeMutableBufferPointer { ArrowSplitter.arrowLength(UnsafeBufferPointer($0), 0) > 0 }
-    }
-}
-
-extension String {
-    /// Pieces between occurrences of `separator` (no Foundation needed).
-    func components(separatedBy separator: String) -> [String] {
-        var out: [String] = []
-        var rest = self[...]
-        while let r = rest.range(of: separator) {
-            out.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
+    /// The last occurrence of `needle` within `range`, or nil.
+    private static func lastRange(of needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        guard range.count >= needle.count else { return nil }
+        var i = range.upperBound - needle.count
+        while i >= range.lowerBound {
+            if b[i] == needle[0] {
+                var k = 1
+                while k < needle.count && b[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i..<(i + needle.count) }
+            }
+            i -= 1
         }
-        out.append(String(rest))
+        return nil
+    }
+
+    /// The ranges between occurrences of `needle` within `range`.
+    private static func splitAll(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i + needle.count <= range.upperBound {
+            if b[i] == needle[0] {
+                var k = 1
+                while k < needle.count && b[i + k] == needle[k] { k += 1 }
+                if k == needle.count {
+                    out.append(start..<i)
+                    i += needle.count
+                    start = i
+                    continue
+                }
+            }
+            i += 1
+        }
+        out.append(start..<range.upperBound)
         return out
     }
+
 }
 
 extension String {

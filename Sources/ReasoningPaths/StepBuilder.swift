@@ -1,46 +1,64 @@
-/// Turns the raw text of one step into a `PathStep`: markup removed, name and qualifier separated.
+/// Turns the raw bytes of one step into a `PathStep`: markup removed, name and qualifier separated.
 enum StepBuilder {
-    private static let abbreviations: Set<String> = ["etc.", "e.g.", "i.e.", "vs.", "al.", "approx.", "inc.", "no.", "dr.", "st.", "cf.", "viz."]
+    private static let abbreviations: Set<[UInt8]> = Set(["etc.", "e.g.", "i.e.", "vs.", "al.", "approx.", "inc.", "no.", "dr.", "st.", "cf.", "viz."].map { Array($0.utf8) })
 
-    /// True for steps that only mark an elision: `...`, `…`, `. . .`.
-    static func isEllipsis(_ s: String) -> Bool {
-        let compact = s.filter { !$0.isWhitespace }
-        return compact == "..." || compact == "…" || compact == "...." || compact == "[...]" || compact == "(...)"
-    }
-
-    /// The step for `raw`: markup stripped; when `isLast`, one trailing period removed.
-    static func step(_ raw: String, isLast: Bool) -> PathStep {
-        var text = MarkupStripper.strip(raw)
-        if isLast { text = strippingFinalPeriod(text) }
-        let (name, qualifier) = splitQualifier(text)
-        return PathStep(text: text, name: name, qualifier: qualifier)
-    }
-
-    /// `text` without one trailing `.`, unless it ends with an ellipsis or a known abbreviation.
-    static func strippingFinalPeriod(_ text: String) -> String {
-        guard text.hasSuffix("."), !text.hasSuffix("..") else { return text }
-        let lastWord = text.split(whereSeparator: { $0 == " " || $0 == "(" }).last.map { $0.lowercased() } ?? ""
-        if abbreviations.contains(lastWord) { return text }
-        return String(text.dropLast()).trimmedSpaces()
-    }
-
-    /// Splits `Calcium channel blockers (e.g., Amlodipine)` into the name and the parenthetical's inner text.
-    static func splitQualifier(_ text: String) -> (String, String?) {
-        guard text.hasSuffix(")") else { return (text, nil) }
-        var depth = 0
-        var idx = text.endIndex
-        while idx > text.startIndex {
-            idx = text.index(before: idx)
-            let c = text[idx]
-            if c == ")" { depth += 1 } else if c == "(" {
-                depth -= 1
-                if depth == 0 { break }
-            }
+    /// True for cleaned steps that only mark an elision: `...`, `…`, `. . .`, `[...]`.
+    static func isEllipsis(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count >= 3, r.count <= 12 else { return false }
+        var dots = 0, brackets = 0, other = 0
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = b[i]
+            if c == ByteText.dot { dots += 1 } else if c == 0xE2, i + 2 < r.upperBound, b[i + 1] == 0x80, b[i + 2] == 0xA6 { dots += 3; i += 2 } else if c == ByteText.lbracket || c == ByteText.rbracket || c == ByteText.lparen || c == ByteText.rparen { brackets += 1 } else if !ByteText.isSpace(c) { other += 1 }
+            i += 1
         }
-        guard depth == 0, text[idx] == "(", idx > text.startIndex else { return (text, nil) }
-        let name = String(text[..<idx]).trimmedSpaces()
-        let inner = String(text[text.index(after: idx)..<text.index(before: text.endIndex)]).trimmedSpaces()
-        guard !name.isEmpty, !inner.isEmpty else { return (text, nil) }
-        return (name, inner)
+        return other == 0 && (dots == 3 || dots == 4) && (brackets == 0 || brackets == 2)
+    }
+
+    /// The step for a string (markup stripped; when `isLast`, one trailing period removed).
+    static func step(_ raw: String, isLast: Bool) -> PathStep {
+        var bytes = Array(raw.utf8)
+        let cleaned = bytes.withUnsafeMutableBufferPointer { MarkupStripper.strip(UnsafeBufferPointer($0), 0..<$0.count) }
+        return cleaned.withUnsafeBufferPointer { step($0, 0..<$0.count, isLast: isLast) }
+    }
+
+    /// The step for a range already cleaned of markup (see `MarkupStripper.cleanRange`).
+    static func step(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLast: Bool) -> PathStep {
+        var r = range
+        if isLast { r = strippingFinalPeriod(b, r) }
+        let text = ByteText.string(b, r)
+        guard let open = qualifierStart(b, r) else { return PathStep(text: text, name: text, qualifier: nil) }
+        let name = ByteText.trimmed(b, r.lowerBound..<open)
+        let inner = ByteText.trimmed(b, (open + 1)..<(r.upperBound - 1))
+        guard !name.isEmpty, !inner.isEmpty else { return PathStep(text: text, name: text, qualifier: nil) }
+        return PathStep(text: text, name: ByteText.string(b, name), qualifier: ByteText.string(b, inner))
+    }
+
+    /// `r` without one trailing `.`, unless it ends with an ellipsis or a known abbreviation.
+    static func strippingFinalPeriod(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+        guard r.count >= 1, b[r.upperBound - 1] == ByteText.dot else { return r }
+        if r.count >= 2 && b[r.upperBound - 2] == ByteText.dot { return r }
+        var start = r.upperBound - 1
+        while start > r.lowerBound && b[start - 1] != ByteText.space && b[start - 1] != ByteText.lparen { start -= 1 }
+        if r.upperBound - start <= 8 {
+            let word = b[start..<r.upperBound].map { ByteText.lower($0) }
+            if abbreviations.contains(word) { return r }
+        }
+        return ByteText.trimmed(b, r.lowerBound..<(r.upperBound - 1))
+    }
+
+    /// Index of the `(` that opens a trailing parenthetical `(…)` in `r`, or nil.
+    static func qualifierStart(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        guard r.count >= 3, b[r.upperBound - 1] == ByteText.rparen else { return nil }
+        var depth = 0
+        var i = r.upperBound - 1
+        while i >= r.lowerBound {
+            if b[i] == ByteText.rparen { depth += 1 } else if b[i] == ByteText.lparen {
+                depth -= 1
+                if depth == 0 { return i > r.lowerBound ? i : nil }
+            }
+            i -= 1
+        }
+        return nil
     }
 }
