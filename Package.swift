@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "ddx", dependencies: [
-            "Explorer",
+            "Explorer", "GraphRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Explorer
-import Foundation
+import GraphRendering
 
 /// `ddx graph`: the merged path graph of one text as JSON.
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Build the symptom → mechanism → diagnosis graph of a reasoning text.",
-        discussion: "Steps with the same name (ignoring case and white space) become one node; every node and edge lists the paths and source lines it came from. Node ids are stable: the same input gives byte-identical output.")
+        discussion: "The same JSON as `ddx render -o FILE.json`: nodes, edges and paths plus the disclaimer and the input's SHA-256. Steps with the same name (ignoring case and white space) become one node; every node and edge lists the paths and source lines it came from. Node ids are stable: the same input gives byte-identical output.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json }
 
@@ -21,6 +21,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let analysis = TextAnalysis(input: try source.read())
-        try AtomicFileWriter.write(try ParseReportFormatter.json(analysis.graph), to: output)
+        let json = try GraphRenderer().render(analysis.graph, as: .json, annotations: analysis.annotations())
+        try AtomicFileWriter.write(json, to: output)
     }
 }
