@@ -27,6 +27,11 @@ enum ArrowSplitter {
         return 0
     }
 
+    /// Bytes that can start an arrow or change bracket depth; every other byte is skipped in one step.
+    private static let interesting: [Bool] = (0..<256).map { b in
+        [0x2D, 0x3D, 0xE2, 0x28, 0x29, 0x5B, 0x5D].contains(b)
+    }
+
     /// Byte ranges of the pieces between arrows (untrimmed). One piece means no arrow at top level.
     static func split(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let first = split(b, respectBrackets: true)
@@ -39,12 +44,15 @@ enum ArrowSplitter {
 
     /// True when `b` contains an arrow anywhere (inside brackets too).
     static func containsArrow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < b.count {
-            if arrowLength(b, i) > 0 { return true }
-            i += 1
+        let table = interesting
+        return table.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < b.count {
+                if t[Int(b[i])] && arrowLength(b, i) > 0 { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// True when `b` ends with an arrow (ignoring trailing spaces): a chain wrapped onto the next line.
@@ -62,8 +70,11 @@ enum ArrowSplitter {
         var pieces: [Range<Int>] = []
         pieces.reserveCapacity(8)
         var depth = 0, start = 0, i = 0
+        let table = interesting
+        let t = table.withUnsafeBufferPointer { $0 }  // the static array lives for the whole process
         while i < b.count {
             let c = b[i]
+            if !t[Int(c)] { i += 1; continue }
             if respectBrackets {
                 if c == ByteText.lparen || c == ByteText.lbracket { depth += 1; i += 1; continue }
                 if (c == ByteText.rparen || c == ByteText.rbracket) && depth > 0 { depth -= 1; i += 1; continue }

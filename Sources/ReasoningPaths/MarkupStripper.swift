@@ -52,6 +52,17 @@ enum MarkupStripper {
     /// wrapping `*…*`, `_…_`, `` `…` `` removed, one unmatched leading or trailing `*` dropped.
     static func cleanRange(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var r = ByteText.trimmed(b, range)
+        // Doubled markers at the edges (`**Cough` … `Relief**` of a whole-bold item, `**A**` per step).
+        while true {
+            let before = r
+            if r.count >= 2, b[r.lowerBound] == b[r.lowerBound + 1], b[r.lowerBound] == ByteText.star || b[r.lowerBound] == ByteText.underscore {
+                r = ByteText.trimmed(b, (r.lowerBound + 2)..<r.upperBound)
+            }
+            if r.count >= 2, b[r.upperBound - 1] == b[r.upperBound - 2], b[r.upperBound - 1] == ByteText.star || b[r.upperBound - 1] == ByteText.underscore {
+                r = ByteText.trimmed(b, r.lowerBound..<(r.upperBound - 2))
+            }
+            if r == before { break }
+        }
         // Wrapping `*…*`, `_…_`, `` `…` `` (no array literal here: this runs for every step).
         while r.count >= 2 {
             let f = b[r.lowerBound]

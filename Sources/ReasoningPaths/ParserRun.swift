@@ -31,7 +31,7 @@ final class ParserRun {
     private var sawMedVerseTag = false
     private var sawMedVerseOpening = false
     private var openTags: [Tag: Int] = [:]
-    private var outline: (line: Int, text: String)? = nil
+    private var outline: (line: Int, ranges: [Range<Int>], bytes: Int)? = nil
     private var awaitingStepHeader: Int? = nil
     private var outlineSteps: Set<Int> = []
     private var answerStart: Int? = nil
@@ -141,7 +141,7 @@ final class ParserRun {
             implicitList = false
         case .outline:
             flushOutline()
-            outline = (lineNumber, "")
+            outline = (lineNumber, [], 0)
         case .step:
             flushOutline()
             awaitingStepHeader = lineNumber
@@ -158,17 +158,18 @@ final class ParserRun {
         }
         if outline != nil {
             if !trimmed.isEmpty {
-                if outline!.text.utf8.count < limits.maxItemBytes {
-                    outline!.text += (outline!.text.isEmpty ? "" : " ") + ByteText.string(buf, trimmed)
+                if outline!.bytes < limits.maxItemBytes {
+                    outline!.ranges.append(trimmed)
+                    outline!.bytes += trimmed.count
                 }
                 noteContent(trimmed)
             }
             return
         }
-        if let stepLine = awaitingStepHeader, !trimmed.isEmpty {
+        if awaitingStepHeader != nil, !trimmed.isEmpty {
             awaitingStepHeader = nil
             noteContent(trimmed)
-            addPlanStep(ByteText.string(buf, trimmed), line: stepLine == lineNumber ? lineNumber : lineNumber, source: "step")
+            addPlanStep(buf, trimmed, line: lineNumber, source: "step")
             return
         }
 
@@ -361,14 +362,24 @@ final class ParserRun {
     private func flushOutline() {
         guard let o = outline else { return }
         outline = nil
-        guard !o.text.isEmpty else { return }
-        addPlanStep(o.text, line: o.line, source: "outline")
+        guard let first = o.ranges.first else { return }
+        if o.ranges.count == 1 {
+            addPlanStep(buf, first, line: o.line, source: "outline")
+            return
+        }
+        // An outline spread over several lines: join them with spaces.
+        var joined: [UInt8] = []
+        for r in o.ranges {
+            if !joined.isEmpty { joined.append(ByteText.space) }
+            joined.append(contentsOf: buf[r])
+        }
+        joined.withUnsafeBufferPointer { addPlanStep($0, 0..<$0.count, line: o.line, source: "outline") }
     }
 
-    private func addPlanStep(_ text: String, line: Int, source: String) {
-        guard let edges = PlanStepParser.parse(text, line: line, source: source) else {
+    private func addPlanStep(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, line: Int, source: String) {
+        guard let edges = PlanStepParser.parse(b, r, line: line, source: source) else {
             if source == "outline" {
-                let preview = String(text.prefix(60))
+                let preview = String(ByteText.string(b, r).prefix(60))
                 warn(line, "outline entry is not a 'Transient Step N:' line; kept out of the plan: \(preview)")
             }
             return
@@ -471,10 +482,12 @@ final class ParserRun {
         if droppedSections > 0 { warn(0, "\(droppedSections) more section headers were not kept (limit \(limits.maxSections))") }
         closeSub()
         closeTop()
-        for (i, s) in sections.enumerated() where s.kind == .findingPaths {
-            let hasPaths = paths.contains { $0.line >= s.startLine && $0.line <= s.endLine }
-            if !hasPaths { warn(s.startLine, "'\(s.title)' header is followed by no path items") }
-            _ = i
+        // Paths and sections are both in line order: one merge walk finds the empty path lists.
+        var p = 0
+        for s in sections where s.kind == .findingPaths {
+            while p < paths.count && paths[p].line < s.startLine { p += 1 }
+            let hasPaths = p < paths.count && paths[p].line <= s.endLine
+            if !hasPaths && droppedPaths == 0 { warn(s.startLine, "'\(s.title)' header is followed by no path items") }
         }
         addPreamble()
         if droppedWarnings > 0 {

@@ -124,8 +124,9 @@ enum PathItemParser {
     private static let relationSeparator: [UInt8] = Array(" -- ".utf8)
 
     static func build(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
-        if MarkupStripper.hasDoubledMarker(b, 0..<b.count) {
-            // Drop every `**`/`__` once for the whole item; steps are then ranges into the copy.
+        var item = buildClean(b)
+        if item.needsMarkupCopy {
+            // `**` inside a step (not just at its edges): drop every doubled marker once and parse the copy.
             var copy: [UInt8] = []
             copy.reserveCapacity(b.count)
             var i = 0
@@ -135,9 +136,9 @@ enum PathItemParser {
                 copy.append(c)
                 i += 1
             }
-            return copy.withUnsafeBufferPointer { buildClean($0) }
+            item = copy.withUnsafeBufferPointer { buildClean($0) }
         }
-        return buildClean(b)
+        return item
     }
 
     private static func buildClean(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
@@ -156,6 +157,7 @@ enum PathItemParser {
                     if i < pieces.count - 1 { relations.append(nil) }
                 }
             }
+            if nodes.contains(where: { MarkupStripper.hasDoubledMarker(b, $0) }) { return .needingMarkupCopy }
             return chain(b, nodes, relations: relations)
         }
         let segments = splitAll(relationSeparator, in: b, 0..<b.count)
@@ -163,11 +165,14 @@ enum PathItemParser {
             var nodes: [Range<Int>] = [], relations: [String?] = []
             for (i, seg) in segments.enumerated() {
                 let cleaned = MarkupStripper.cleanRange(b, seg)
+                if MarkupStripper.hasDoubledMarker(b, cleaned) { return .needingMarkupCopy }
                 if i % 2 == 0 { nodes.append(cleaned) } else { relations.append(ByteText.string(b, cleaned)) }
             }
             return chain(b, nodes, relations: relations)
         }
-        let step = StepBuilder.step(b, MarkupStripper.cleanRange(b, 0..<b.count), isLast: true)
+        let whole = MarkupStripper.cleanRange(b, 0..<b.count)
+        if MarkupStripper.hasDoubledMarker(b, whole) { return .needingMarkupCopy }
+        let step = StepBuilder.step(b, whole, isLast: true)
         return PathItem(label: nil, kind: .prose, steps: step.text.isEmpty ? [] : [step],
                         relations: [], elided: [], note: nil, problems: [])
     }
