@@ -52,6 +52,6 @@ let package = Package(
                     resources: [.copy("Fixtures"), .copy("CorpusExpectations")]),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths"]),
-        .testTarget(name: "DDxCLITests", dependencies: ["ddx"]),
+        .testTarget(name: "DDxCLITests", dependencies: ["ddx"], exclude: ["Golden"]),
     ]
 )

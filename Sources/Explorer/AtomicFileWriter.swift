@@ -9,10 +9,12 @@ public enum AtomicFileWriter {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let url = URL(fileURLWithPath: path)
+        // Writing through a symbolic link updates the file it points to, as editors do.
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let dir = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
             throw InputError("\(path): is a directory; give a file name")
         }
         if !FileManager.default.fileExists(atPath: dir.path) {
@@ -20,9 +22,14 @@ public enum AtomicFileWriter {
                 throw InputError("\(path): cannot create directory \(dir.path)")
             }
         }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).ddx-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        // A short temporary name, so a target name near the 255-byte limit still works.
+        let temp = dir.appendingPathComponent(".ddx-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try Data(bytes).write(to: temp, options: [.withoutOverwriting])
+            // Replacing a file keeps its permissions.
+            if exists, let mode = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] {
+                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
+            }
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw InputError("\(path): cannot write: \(Self.reason(error))")

@@ -48,7 +48,8 @@ public struct ReasoningInput: Sendable {
             guard let c = chunk, !c.isEmpty else { break }
             out.append(contentsOf: c)
             if out.count > maxBytes {
-                throw InputError("\(name): input is larger than \(maxBytes / (1024 * 1024)) MiB; pass --max-bytes to raise the limit")
+                let limit = maxBytes >= 1 << 20 && maxBytes % (1 << 20) == 0 ? "\(maxBytes >> 20) MiB" : "\(maxBytes) bytes"
+                throw InputError("\(name): input is larger than the limit of \(limit); pass --max-bytes to raise it")
             }
         }
         return out
