@@ -70,6 +70,10 @@ public struct GraphStyle: Sendable, Equatable {
     public var maxLabelLength: Int
     /// Whether a legend (roles, path colours, line styles) is drawn.
     public var showsLegend: Bool
+    /// Whether nodes show their qualifiers (`e.g., guaifenesin`) on a line under the name.
+    public var showsQualifiers: Bool
+    /// Longest qualifier text shown in a node (the tooltip keeps it all).
+    public var maxQualifierLength: Int
 
     /// Creates a style; every parameter defaults to the `default` look.
     public init(
@@ -88,7 +92,9 @@ public struct GraphStyle: Sendable, Equatable {
         edgePenWidth: Double = 1.6,
         wrapWidth: Int = 30,
         maxLabelLength: Int = 160,
-        showsLegend: Bool = true
+        showsLegend: Bool = true,
+        showsQualifiers: Bool = true,
+        maxQualifierLength: Int = 60
     ) {
         self.fontName = fontName
         self.fontSize = fontSize
@@ -105,6 +111,8 @@ public struct GraphStyle: Sendable, Equatable {
         self.wrapWidth = wrapWidth
         self.maxLabelLength = maxLabelLength
         self.showsLegend = showsLegend
+        self.showsQualifiers = showsQualifiers
+        self.maxQualifierLength = maxQualifierLength
     }
 
     /// The node style for a role.

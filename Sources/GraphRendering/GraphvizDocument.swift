@@ -107,7 +107,7 @@ struct GraphvizDocument {
     private func decorate(node: GraphNode, _ handle: UnsafeMutablePointer<Agnode_t>,
                           _ attributes: inout GraphvizAttributes) {
         let look = style.nodeStyle(for: node.role)
-        let lines = LabelText.displayLines(node.label, width: style.wrapWidth, limit: style.maxLabelLength)
+        let lines = LabelText.nodeLines(node, style: style)
         attributes.set(handle, .node, "label", GraphvizText.label(lines: lines.isEmpty ? [" "] : lines))
         attributes.set(handle, .node, "tooltip", GraphvizText.tooltip(lines: Self.tooltipLines(for: node)))
         attributes.set(handle, .node, "shape", look.shape)

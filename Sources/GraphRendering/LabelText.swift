@@ -1,3 +1,5 @@
+import ReasoningPaths
+
 /// Display preparation for untrusted model text: control characters out, length capped, lines wrapped.
 ///
 /// Everything here works on `Character`s (grapheme clusters), so an emoji or a combining sequence is
@@ -104,6 +106,16 @@ enum LabelText {
     /// The display lines of a node or edge label: one line, capped at `limit`, wrapped at `width`.
     static func displayLines(_ text: String, width: Int, limit: Int) -> [String] {
         wrapped(truncated(singleLine(text), limit: limit), width: width)
+    }
+
+    /// The display lines of a node: its wrapped label, then its qualifiers in parentheses when the style shows them.
+    static func nodeLines(_ node: GraphNode, style: GraphStyle) -> [String] {
+        var lines = displayLines(node.label, width: style.wrapWidth, limit: style.maxLabelLength)
+        if style.showsQualifiers, !node.qualifiers.isEmpty {
+            let inner = truncated(singleLine(node.qualifiers.joined(separator: "; ")), limit: style.maxQualifierLength)
+            lines += wrapped("(\(inner))", width: style.wrapWidth)
+        }
+        return lines
     }
 
     /// Path indices as ddx names them: `[1, 3]` → `P1, P3`.

@@ -27,7 +27,7 @@ struct MermaidWriter {
         var byRole: [NodeRole: [String]] = [:]
         for node in nodes {
             guard let id = ids[node.id] else { continue }
-            let lines = LabelText.displayLines(node.label, width: style.wrapWidth, limit: style.maxLabelLength)
+            let lines = LabelText.nodeLines(node, style: style)
             let (open, close) = Self.shape(for: node.role)
             out += "    \(id)\(open)\"\(Self.label(lines))\"\(close)\n"
             byRole[node.role, default: []].append(id)

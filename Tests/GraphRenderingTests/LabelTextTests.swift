@@ -1,4 +1,5 @@
 @testable import GraphRendering
+import ReasoningPaths
 import Testing
 
 @Suite("Label text and escaping")
@@ -78,5 +79,19 @@ struct LabelTextTests {
         #expect(GraphvizDocument.uniqueName(for: "a\u{0}b", taken: &taken) == "a\u{FFFD}b")
         #expect(GraphvizDocument.uniqueName(for: "%1", taken: &taken) == "_%1")
         #expect(GraphvizDocument.uniqueName(for: "", taken: &taken) == "node")
+    }
+
+    @Test("node lines add the qualifiers in parentheses, capped, unless the style hides them")
+    func nodeLinesWithQualifiers() {
+        let node = GraphNode(id: "expectorants", label: "Expectorants", role: .mechanism, paths: [1], lines: [2],
+                             qualifiers: ["e.g., guaifenesin", String(repeating: "x", count: 200)])
+        let lines = LabelText.nodeLines(node, style: .default)
+        #expect(lines.first == "Expectorants")
+        #expect(lines[1].hasPrefix("(e.g., guaifenesin;"))
+        #expect(lines.joined().count < 12 + GraphStyle.default.maxQualifierLength + 4)
+        #expect(lines.last?.hasSuffix("…)") == true)
+        var hidden = GraphStyle.default
+        hidden.showsQualifiers = false
+        #expect(LabelText.nodeLines(node, style: hidden) == ["Expectorants"])
     }
 }

@@ -40,7 +40,8 @@ struct MermaidWriterTests {
     func structure() throws {
         let text = try renderer.mermaidSource(GraphFixtures.sample(), annotations: annotations)
         #expect(text.hasPrefix("flowchart LR\n"))
-        #expect(text.contains(#"n1(["Chest pain"])"#))
+        // The qualifier is shown under the name, parentheses encoded.
+        #expect(text.contains(#"n1(["Chest pain<br/>#40;e.g., crushing, radiating to<br/>the left arm#41;"])"#))
         #expect(text.contains(#"n6{{"ST-elevation myocardial<br/>infarction"}}"#))
         #expect(text.contains(#"n1 -.->|"P3"| n6"#))
         #expect(text.contains(#"n3 -->|"P1, P2"| n6"#))

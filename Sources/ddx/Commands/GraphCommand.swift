@@ -16,12 +16,11 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String = "-"
+    @OptionGroup var destination: OutputOptions
 
     func run() throws {
         let analysis = TextAnalysis(input: try source.read())
         let json = try GraphRenderer().render(analysis.graph, as: .json, annotations: analysis.annotations())
-        try AtomicFileWriter.write(json, to: output)
+        try destination.write(json)
     }
 }

@@ -16,8 +16,7 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String = "-"
+    @OptionGroup var destination: OutputOptions
 
     func run() throws {
         let input = try source.read()
@@ -27,6 +26,6 @@ struct ParseCommand: ParsableCommand {
         case .json: bytes = try ParseReportFormatter.json(analysis.parsed)
         case .text: bytes = Array(ParseReportFormatter.text(analysis.parsed, sourceName: input.sourceName).utf8)
         }
-        try AtomicFileWriter.write(bytes, to: output)
+        try destination.write(bytes)
     }
 }
