@@ -142,33 +142,36 @@ enum PathItemParser {
     }
 
     private static func buildClean(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
-        let pieces = ArrowSplitter.split(b)
-        if pieces.count >= 2 {
-            var nodes: [Range<Int>] = []
-            nodes.reserveCapacity(pieces.count)
-            var relations: [String?] = []
-            for (i, piece) in pieces.enumerated() {
-                if i < pieces.count - 1, let r = lastRange(of: relationSeparator, in: b, piece) {
+        var nodes = ArrowSplitter.split(b)
+        // Relation labels need " -- "; most items have none, so look once for the whole item.
+        let mayHaveRelations = lastRange(of: relationSeparator, in: b, 0..<b.count) != nil
+        if nodes.count >= 2 {
+            var relations: [String?]? = nil
+            for i in nodes.indices {
+                let piece = nodes[i]
+                if mayHaveRelations, i < nodes.count - 1, let r = lastRange(of: relationSeparator, in: b, piece) {
                     // "A -- relation --> B": the relation belongs to the hop that follows.
-                    nodes.append(MarkupStripper.cleanRange(b, piece.lowerBound..<r.lowerBound))
-                    relations.append(ByteText.string(b, MarkupStripper.cleanRange(b, r.upperBound..<piece.upperBound)))
+                    if relations == nil { relations = Array(repeating: nil, count: nodes.count - 1) }
+                    relations![i] = ByteText.string(b, MarkupStripper.cleanRange(b, r.upperBound..<piece.upperBound))
+                    nodes[i] = MarkupStripper.cleanRange(b, piece.lowerBound..<r.lowerBound)
                 } else {
-                    nodes.append(MarkupStripper.cleanRange(b, piece))
-                    if i < pieces.count - 1 { relations.append(nil) }
+                    nodes[i] = MarkupStripper.cleanRange(b, piece)
                 }
+                if MarkupStripper.hasDoubledMarker(b, nodes[i]) { return .needingMarkupCopy }
             }
-            if nodes.contains(where: { MarkupStripper.hasDoubledMarker(b, $0) }) { return .needingMarkupCopy }
             return chain(b, nodes, relations: relations)
         }
-        let segments = splitAll(relationSeparator, in: b, 0..<b.count)
-        if segments.count >= 3 && segments.count % 2 == 1 {
-            var nodes: [Range<Int>] = [], relations: [String?] = []
-            for (i, seg) in segments.enumerated() {
-                let cleaned = MarkupStripper.cleanRange(b, seg)
-                if MarkupStripper.hasDoubledMarker(b, cleaned) { return .needingMarkupCopy }
-                if i % 2 == 0 { nodes.append(cleaned) } else { relations.append(ByteText.string(b, cleaned)) }
+        if mayHaveRelations {
+            let segments = splitAll(relationSeparator, in: b, 0..<b.count)
+            if segments.count >= 3 && segments.count % 2 == 1 {
+                var nodes: [Range<Int>] = [], relations: [String?] = []
+                for (i, seg) in segments.enumerated() {
+                    let cleaned = MarkupStripper.cleanRange(b, seg)
+                    if MarkupStripper.hasDoubledMarker(b, cleaned) { return .needingMarkupCopy }
+                    if i % 2 == 0 { nodes.append(cleaned) } else { relations.append(ByteText.string(b, cleaned)) }
+                }
+                return chain(b, nodes, relations: relations)
             }
-            return chain(b, nodes, relations: relations)
         }
         let whole = MarkupStripper.cleanRange(b, 0..<b.count)
         if MarkupStripper.hasDoubledMarker(b, whole) { return .needingMarkupCopy }
@@ -177,7 +180,8 @@ enum PathItemParser {
                         relations: [], elided: [], note: nil, problems: [])
     }
 
-    private static func chain(_ b: UnsafeBufferPointer<UInt8>, _ nodes: [Range<Int>], relations rawRelations: [String?]) -> PathItem {
+    /// Steps from cleaned node ranges; `rawRelations[i]` labels the hop after node `i` (nil: no labels at all).
+    private static func chain(_ b: UnsafeBufferPointer<UInt8>, _ nodes: [Range<Int>], relations rawRelations: [String?]?) -> PathItem {
         var steps: [PathStep] = []
         steps.reserveCapacity(nodes.count)
         var relations: [String?] = []
@@ -190,7 +194,7 @@ enum PathItemParser {
         var emptySteps = 0
         let lastNonEmpty = nodes.lastIndex { !$0.isEmpty && !StepBuilder.isEllipsis(b, $0) } ?? -1
         for (i, node) in nodes.enumerated() {
-            if i > 0, pendingRelation == nil, let r = rawRelations[i - 1], !r.isEmpty { pendingRelation = r }
+            if i > 0, pendingRelation == nil, let raw = rawRelations, let r = raw[i - 1], !r.isEmpty { pendingRelation = r }
             if StepBuilder.isEllipsis(b, node) { pendingElision = true; continue }
             if node.isEmpty { emptySteps += 1; continue }
             let step = StepBuilder.step(b, node, isLast: i == lastNonEmpty)
