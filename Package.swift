@@ -48,10 +48,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Helpers shared by the test targets (scratch directories, repository paths, SVG inspection).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReasoningPathsTests", dependencies: ["ReasoningPaths"],
                     resources: [.copy("Fixtures"), .copy("CorpusExpectations")]),
-        .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths"]),
-        .testTarget(name: "DDxCLITests", dependencies: ["ddx"], exclude: ["Golden"]),
+        .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths", "TestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths", "TestSupport"]),
+        .testTarget(name: "DDxCLITests", dependencies: ["ddx", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// What one run of the `ddx` executable produced.
@@ -78,7 +79,7 @@ enum DDx {
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil,
                     timeout: TimeInterval = 30) throws -> DDxResult {
         let executable = try DDx.executable.get()
-        return try Scratch.withDirectory { io throws in
+        return try ScratchDirectory.with { io throws in
             let inURL = io.appendingPathComponent("stdin")
             let outURL = io.appendingPathComponent("stdout")
             let errURL = io.appendingPathComponent("stderr")

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ddx graph")
 struct GraphCommandTests {
     @Test("JSON has nodes, edges, paths, the disclaimer and the input's SHA-256")
     func keys() throws {
-        let result = try DDx.run(["graph", Repo.coughCase])
+        let result = try DDx.run(["graph", RepoFiles.coughCase])
         #expect(result.succeeded, "\(result.err)")
         #expect(result.stderr.isEmpty)
         let object = try Check.jsonObject(result.stdout)
@@ -13,7 +14,7 @@ struct GraphCommandTests {
         let edges = try #require(object["edges"] as? [[String: Any]])
         let paths = try #require(object["paths"] as? [[String: Any]])
         #expect(object["disclaimer"] as? String == "Model-generated reasoning, not clinical advice")
-        #expect(object["source"] as? String == Repo.coughCase)
+        #expect(object["source"] as? String == RepoFiles.coughCase)
         let digest = try #require(object["inputSHA256"] as? String)
         #expect(Check.isLowerHexSHA256(digest), "\(digest)")
         #expect(nodes.count == 13 && edges.count == 14 && paths.count == 5)
@@ -33,15 +34,15 @@ struct GraphCommandTests {
 
     @Test("the SHA-256 is the file's, and the same whether the bytes come from the file or stdin")
     func digest() throws {
-        let path = Repo.fixture("medreason_data")
+        let path = RepoFiles.fixture("medreason_data")
         let fromFile = try Check.jsonObject(try DDx.run(["graph", path]).stdout)
-        let fromStdin = try Check.jsonObject(try DDx.run(["graph", "-"], stdin: try Repo.bytes(path)).stdout)
+        let fromStdin = try Check.jsonObject(try DDx.run(["graph", "-"], stdin: try RepoFiles.bytes(path)).stdout)
         let digest = try #require(fromFile["inputSHA256"] as? String)
         #expect(Check.isLowerHexSHA256(digest))
         #expect(fromStdin["inputSHA256"] as? String == digest)
         #expect(fromStdin["source"] as? String == "stdin")
         // Different bytes, different digest.
-        let other = try Check.jsonObject(try DDx.run(["graph", "-"], stdin: try Repo.bytes(path) + [0x0A]).stdout)
+        let other = try Check.jsonObject(try DDx.run(["graph", "-"], stdin: try RepoFiles.bytes(path) + [0x0A]).stdout)
         #expect(other["inputSHA256"] as? String != digest)
         if let expected = try Check.sha256sum(path) {
             #expect(digest == expected)
@@ -50,8 +51,8 @@ struct GraphCommandTests {
 
     @Test("the output is byte-identical across runs (stable node ids)", arguments: ["medreason_data", "medverse", "kg_raw"])
     func deterministic(fixture: String) throws {
-        let first = try DDx.run(["graph", Repo.fixture(fixture)])
-        let second = try DDx.run(["graph", Repo.fixture(fixture)])
+        let first = try DDx.run(["graph", RepoFiles.fixture(fixture)])
+        let second = try DDx.run(["graph", RepoFiles.fixture(fixture)])
         #expect(first.succeeded && second.succeeded)
         #expect(!first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
@@ -59,20 +60,20 @@ struct GraphCommandTests {
 
     @Test("the same JSON as render -o FILE.json")
     func sameAsRenderJSON() throws {
-        try Scratch.withDirectory { dir throws in
-            let graph = try DDx.run(["graph", Repo.coughCase, "-o", "graph.json"], in: dir)
-            let render = try DDx.run(["render", Repo.coughCase, "-o", "render.json"], in: dir)
+        try ScratchDirectory.with { dir throws in
+            let graph = try DDx.run(["graph", RepoFiles.coughCase, "-o", "graph.json"], in: dir)
+            let render = try DDx.run(["render", RepoFiles.coughCase, "-o", "render.json"], in: dir)
             #expect(graph.succeeded && render.succeeded)
             #expect(graph.stdout.isEmpty)
-            let a = try Repo.bytes(dir.appendingPathComponent("graph.json").path)
+            let a = try RepoFiles.bytes(dir.appendingPathComponent("graph.json").path)
             #expect(!a.isEmpty)
-            #expect(a == (try Repo.bytes(dir.appendingPathComponent("render.json").path)))
+            #expect(a == (try RepoFiles.bytes(dir.appendingPathComponent("render.json").path)))
         }
     }
 
     @Test("a text without paths gives an empty graph, not an error")
     func emptyGraph() throws {
-        let result = try DDx.run(["graph", Repo.fixture("huatuo")])
+        let result = try DDx.run(["graph", RepoFiles.fixture("huatuo")])
         #expect(result.succeeded)
         let object = try Check.jsonObject(result.stdout)
         #expect((object["nodes"] as? [Any])?.isEmpty == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("hostile labels stay inert")
 struct HostileInputTests {
@@ -43,7 +44,7 @@ struct HostileInputTests {
         #expect(!raw.contains("<script"))
         #expect(!raw.contains("<img"))
         #expect(!raw.contains("<!entity"))
-        let svg = try SVGDocument(result.stdout)
+        let svg = try SVGInspection(result.stdout)
         for label in Self.labels {
             #expect(svg.texts.contains(label) || svg.tooltips.contains { $0.hasPrefix(label) }, "label lost: \(label)")
         }

@@ -37,21 +37,3 @@ enum Check {
     }
 }
 
-/// An SVG export parsed as XML, with what a viewer would show.
-struct SVGDocument {
-    /// Decoded contents of every `<text>` element, in document order.
-    let texts: [String]
-    /// Decoded `<title>` of every Graphviz node group (`<g class="node">`).
-    let nodeTitles: [String]
-    /// Decoded `xlink:title` tooltips.
-    let tooltips: [String]
-
-    /// Parses `bytes`; throws when they are not well-formed XML. External entities are never loaded.
-    init(_ bytes: [UInt8]) throws {
-        let document = try XMLDocument(data: Data(bytes), options: [.nodeLoadExternalEntitiesNever])
-        texts = try document.nodes(forXPath: "//*[local-name()='text']").map { $0.stringValue ?? "" }
-        nodeTitles = try document.nodes(forXPath: "//*[local-name()='g'][@class='node']/*[local-name()='title']")
-            .map { $0.stringValue ?? "" }
-        tooltips = try document.nodes(forXPath: "//*[local-name()='a']/@*[local-name()='title']").map { $0.stringValue ?? "" }
-    }
-}

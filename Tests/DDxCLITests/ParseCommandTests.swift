@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ddx parse")
 struct ParseCommandTests {
     @Test("JSON output has the contract's keys and the fixture's paths")
     func json() throws {
-        let result = try DDx.run(["parse", Repo.fixture("medreason_data"), "--format", "json"])
+        let result = try DDx.run(["parse", RepoFiles.fixture("medreason_data"), "--format", "json"])
         #expect(result.succeeded, "\(result.err)")
         #expect(result.stderr.isEmpty)
         let object = try Check.jsonObject(result.stdout)
@@ -21,8 +22,8 @@ struct ParseCommandTests {
 
     @Test("JSON is the default format")
     func defaultFormat() throws {
-        let explicit = try DDx.run(["parse", Repo.coughCase, "--format", "json"])
-        let implicit = try DDx.run(["parse", Repo.coughCase])
+        let explicit = try DDx.run(["parse", RepoFiles.coughCase, "--format", "json"])
+        let implicit = try DDx.run(["parse", RepoFiles.coughCase])
         #expect(explicit.succeeded && implicit.succeeded)
         #expect(implicit.stdout == explicit.stdout)
     }
@@ -30,9 +31,9 @@ struct ParseCommandTests {
     @Test("reading standard input gives byte-identical output to reading the file",
           arguments: ["medreason_data", "medreason8b_bold", "medverse", "kg_raw", "huatuo", "truncated"])
     func stdinMatchesFile(fixture: String) throws {
-        let path = Repo.fixture(fixture)
+        let path = RepoFiles.fixture(fixture)
         let fromFile = try DDx.run(["parse", path])
-        let fromStdin = try DDx.run(["parse", "-"], stdin: try Repo.bytes(path))
+        let fromStdin = try DDx.run(["parse", "-"], stdin: try RepoFiles.bytes(path))
         #expect(fromFile.succeeded && fromStdin.succeeded, "\(fromFile.err)\(fromStdin.err)")
         #expect(!fromFile.stdout.isEmpty)
         #expect(fromStdin.stdout == fromFile.stdout)
@@ -40,7 +41,7 @@ struct ParseCommandTests {
 
     @Test("the text format lists every path with its steps, and the warnings")
     func text() throws {
-        let path = Repo.coughCase
+        let path = RepoFiles.coughCase
         let result = try DDx.run(["parse", path, "--format", "text"])
         #expect(result.succeeded, "\(result.err)")
         let out = result.out
@@ -56,7 +57,7 @@ struct ParseCommandTests {
         #expect(out.contains("(e.g., dextromethorphan)"))
         #expect(out.contains("\nFinal answer:\n"))
 
-        let truncated = try DDx.run(["parse", Repo.fixture("truncated"), "--format", "text"])
+        let truncated = try DDx.run(["parse", RepoFiles.fixture("truncated"), "--format", "text"])
         #expect(truncated.succeeded)
         #expect(truncated.out.contains("\nWarnings:\n  line "))
         #expect(truncated.out.contains("cut off"))
@@ -72,25 +73,25 @@ struct ParseCommandTests {
 
     @Test("-o writes the same bytes to a file, atomically, replacing an old one and creating directories")
     func outputFile() throws {
-        try Scratch.withDirectory { dir throws in
-            let expected = try DDx.run(["parse", Repo.coughCase]).stdout
+        try ScratchDirectory.with { dir throws in
+            let expected = try DDx.run(["parse", RepoFiles.coughCase]).stdout
             try Data(repeating: 0x20, count: 100_000).write(to: dir.appendingPathComponent("out.json"))
-            let result = try DDx.run(["parse", Repo.coughCase, "-o", "out.json"], in: dir)
+            let result = try DDx.run(["parse", RepoFiles.coughCase, "-o", "out.json"], in: dir)
             #expect(result.succeeded, "\(result.err)")
             #expect(result.stdout.isEmpty && result.stderr.isEmpty)
-            #expect(try Repo.bytes(dir.appendingPathComponent("out.json").path) == expected)
+            #expect(try RepoFiles.bytes(dir.appendingPathComponent("out.json").path) == expected)
 
-            let nested = try DDx.run(["parse", Repo.coughCase, "--output", "a/b/out.json"], in: dir)
+            let nested = try DDx.run(["parse", RepoFiles.coughCase, "--output", "a/b/out.json"], in: dir)
             #expect(nested.succeeded, "\(nested.err)")
-            #expect(try Repo.bytes(dir.appendingPathComponent("a/b/out.json").path) == expected)
-            #expect(try Scratch.contents(of: dir) == ["a", "out.json"])
-            #expect(try Scratch.contents(of: dir.appendingPathComponent("a/b")) == ["out.json"])
+            #expect(try RepoFiles.bytes(dir.appendingPathComponent("a/b/out.json").path) == expected)
+            #expect(try ScratchDirectory.contents(of: dir) == ["a", "out.json"])
+            #expect(try ScratchDirectory.contents(of: dir.appendingPathComponent("a/b")) == ["out.json"])
         }
     }
 
     @Test("a HuatuoGPT text parses (no paths) and exits 0")
     func huatuo() throws {
-        let result = try DDx.run(["parse", Repo.fixture("huatuo")])
+        let result = try DDx.run(["parse", RepoFiles.fixture("huatuo")])
         #expect(result.succeeded)
         let object = try Check.jsonObject(result.stdout)
         #expect(object["format"] as? String == "huatuo")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ddx parse golden output")
 struct ParseGoldenTests {
     @Test("parse medreason_data.txt --format json matches the golden file byte for byte")
     func medreasonData() throws {
-        let golden = try Repo.bytes(Repo.golden("medreason_data.parse.json").path)
-        let result = try DDx.run(["parse", Repo.fixture("medreason_data"), "--format", "json"])
+        let golden = try RepoFiles.bytes(RepoFiles.golden("medreason_data.parse.json").path)
+        let result = try DDx.run(["parse", RepoFiles.fixture("medreason_data"), "--format", "json"])
         #expect(result.succeeded, "\(result.err)")
         #expect(!golden.isEmpty)
         if result.stdout != golden {

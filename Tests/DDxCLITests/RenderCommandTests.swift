@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ddx render")
 struct RenderCommandTests {
@@ -18,7 +19,7 @@ struct RenderCommandTests {
         case "svg":
             #expect(text.contains("<svg"), sourceLocation: sourceLocation)
             #expect(text.hasSuffix("</svg>\n"), sourceLocation: sourceLocation)
-            let svg = try SVGDocument(bytes)
+            let svg = try SVGInspection(bytes)
             #expect(svg.texts.contains { $0.hasPrefix(Self.disclaimer) }, sourceLocation: sourceLocation)
         case "dot":
             #expect(text.hasPrefix("digraph"), sourceLocation: sourceLocation)
@@ -37,26 +38,26 @@ struct RenderCommandTests {
     @Test("each extension gives its format, the footer, and a success line naming the output",
           arguments: ["svg", "png", "pdf", "dot", "mmd", "json"])
     func renderToFile(format: String) throws {
-        try Scratch.withDirectory { dir throws in
+        try ScratchDirectory.with { dir throws in
             let name = "cough.\(format)"
-            let result = try DDx.run(["render", Repo.coughCase, "-o", name], in: dir)
+            let result = try DDx.run(["render", RepoFiles.coughCase, "-o", name], in: dir)
             #expect(result.succeeded, "\(result.err)")
             #expect(result.stdout.isEmpty)
-            let bytes = try Repo.bytes(dir.appendingPathComponent(name).path)
+            let bytes = try RepoFiles.bytes(dir.appendingPathComponent(name).path)
             try Self.expectShape(bytes, format: format)
             #expect(result.errLines == ["ddx: wrote \(name) (\(bytes.count) bytes): 13 nodes, 14 edges from 5 paths"])
-            #expect(try Scratch.contents(of: dir) == [name])
+            #expect(try ScratchDirectory.contents(of: dir) == [name])
         }
     }
 
     @Test("text exports carry the input's SHA-256 in the footer", arguments: ["svg", "dot", "mmd", "json"])
     func footerDigest(format: String) throws {
-        let graph = try Check.jsonObject(try DDx.run(["graph", Repo.coughCase]).stdout)
+        let graph = try Check.jsonObject(try DDx.run(["graph", RepoFiles.coughCase]).stdout)
         let digest = try #require(graph["inputSHA256"] as? String)
-        let result = try DDx.run(["render", Repo.coughCase, "-o", "-", "--format", format])
+        let result = try DDx.run(["render", RepoFiles.coughCase, "-o", "-", "--format", format])
         #expect(result.succeeded)
         if format == "svg" {
-            #expect(try SVGDocument(result.stdout).texts.contains("\(Self.disclaimer) · input SHA-256 \(digest)"))
+            #expect(try SVGInspection(result.stdout).texts.contains("\(Self.disclaimer) · input SHA-256 \(digest)"))
         } else {
             #expect(result.out.contains(digest))
         }
@@ -65,57 +66,57 @@ struct RenderCommandTests {
     @Test("-o - with --format writes to standard output and prints no success line",
           arguments: ["svg", "png", "pdf", "dot", "mmd", "json"])
     func renderToStdout(format: String) throws {
-        try Scratch.withDirectory { dir throws in
-            let result = try DDx.run(["render", Repo.coughCase, "-o", "-", "--format", format], in: dir)
+        try ScratchDirectory.with { dir throws in
+            let result = try DDx.run(["render", RepoFiles.coughCase, "-o", "-", "--format", format], in: dir)
             #expect(result.succeeded, "\(result.err)")
             #expect(result.stderr.isEmpty, "\(result.err)")
             try Self.expectShape(result.stdout, format: format)
-            #expect(try Scratch.contents(of: dir).isEmpty)
+            #expect(try ScratchDirectory.contents(of: dir).isEmpty)
         }
     }
 
     @Test("stdout and file output are the same bytes for deterministic formats", arguments: ["svg", "dot", "mmd", "json"])
     func stdoutMatchesFile(format: String) throws {
-        try Scratch.withDirectory { dir throws in
-            let file = try DDx.run(["render", Repo.coughCase, "-o", "out.\(format)"], in: dir)
-            let stdout = try DDx.run(["render", Repo.coughCase, "-o", "-", "-f", format], in: dir)
+        try ScratchDirectory.with { dir throws in
+            let file = try DDx.run(["render", RepoFiles.coughCase, "-o", "out.\(format)"], in: dir)
+            let stdout = try DDx.run(["render", RepoFiles.coughCase, "-o", "-", "-f", format], in: dir)
             #expect(file.succeeded && stdout.succeeded)
-            #expect(try Repo.bytes(dir.appendingPathComponent("out.\(format)").path) == stdout.stdout)
+            #expect(try RepoFiles.bytes(dir.appendingPathComponent("out.\(format)").path) == stdout.stdout)
         }
     }
 
     @Test("--format overrides the extension; upper-case and .gv extensions work")
     func formatSelection() throws {
-        try Scratch.withDirectory { dir throws in
-            #expect(try DDx.run(["render", Repo.coughCase, "-o", "graph.txt", "--format", "dot"], in: dir).succeeded)
-            try Self.expectShape(try Repo.bytes(dir.appendingPathComponent("graph.txt").path), format: "dot")
-            #expect(try DDx.run(["render", Repo.coughCase, "-o", "GRAPH.SVG"], in: dir).succeeded)
-            try Self.expectShape(try Repo.bytes(dir.appendingPathComponent("GRAPH.SVG").path), format: "svg")
-            #expect(try DDx.run(["render", Repo.coughCase, "-o", "graph.gv"], in: dir).succeeded)
-            try Self.expectShape(try Repo.bytes(dir.appendingPathComponent("graph.gv").path), format: "dot")
-            #expect(try DDx.run(["render", Repo.coughCase, "-o", "graph.mermaid"], in: dir).succeeded)
-            try Self.expectShape(try Repo.bytes(dir.appendingPathComponent("graph.mermaid").path), format: "mmd")
-            #expect(try Scratch.leftoverTempFiles(in: dir).isEmpty)
+        try ScratchDirectory.with { dir throws in
+            #expect(try DDx.run(["render", RepoFiles.coughCase, "-o", "graph.txt", "--format", "dot"], in: dir).succeeded)
+            try Self.expectShape(try RepoFiles.bytes(dir.appendingPathComponent("graph.txt").path), format: "dot")
+            #expect(try DDx.run(["render", RepoFiles.coughCase, "-o", "GRAPH.SVG"], in: dir).succeeded)
+            try Self.expectShape(try RepoFiles.bytes(dir.appendingPathComponent("GRAPH.SVG").path), format: "svg")
+            #expect(try DDx.run(["render", RepoFiles.coughCase, "-o", "graph.gv"], in: dir).succeeded)
+            try Self.expectShape(try RepoFiles.bytes(dir.appendingPathComponent("graph.gv").path), format: "dot")
+            #expect(try DDx.run(["render", RepoFiles.coughCase, "-o", "graph.mermaid"], in: dir).succeeded)
+            try Self.expectShape(try RepoFiles.bytes(dir.appendingPathComponent("graph.mermaid").path), format: "mmd")
+            #expect(try ScratchDirectory.leftoverTempFiles(in: dir).isEmpty)
         }
     }
 
     @Test("--quiet prints nothing; --title appears in the drawing")
     func quietAndTitle() throws {
-        try Scratch.withDirectory { dir throws in
-            let result = try DDx.run(["render", Repo.coughCase, "-o", "t.svg", "--quiet", "--title", "Cough in an adult"],
+        try ScratchDirectory.with { dir throws in
+            let result = try DDx.run(["render", RepoFiles.coughCase, "-o", "t.svg", "--quiet", "--title", "Cough in an adult"],
                                      in: dir)
             #expect(result.succeeded)
             #expect(result.stdout.isEmpty && result.stderr.isEmpty)
-            let svg = try SVGDocument(try Repo.bytes(dir.appendingPathComponent("t.svg").path))
+            let svg = try SVGInspection(try RepoFiles.bytes(dir.appendingPathComponent("t.svg").path))
             #expect(svg.texts.contains("Cough in an adult"))
-            #expect(svg.texts.contains("Source: \(Repo.coughCase)"))
+            #expect(svg.texts.contains("Source: \(RepoFiles.coughCase)"))
         }
     }
 
     @Test("the success line counts parse warnings")
     func warningsInSuccessLine() throws {
-        try Scratch.withDirectory { dir throws in
-            let result = try DDx.run(["render", Repo.fixture("truncated"), "-o", "t.json"], in: dir)
+        try ScratchDirectory.with { dir throws in
+            let result = try DDx.run(["render", RepoFiles.fixture("truncated"), "-o", "t.json"], in: dir)
             #expect(result.succeeded, "\(result.err)")
             #expect(result.errLines.count == 1)
             #expect(result.err.hasPrefix("ddx: wrote t.json ("))
@@ -125,12 +126,12 @@ struct RenderCommandTests {
 
     @Test("an SVG file render replaces an existing file and leaves no temporary file")
     func replacesAtomically() throws {
-        try Scratch.withDirectory { dir throws in
+        try ScratchDirectory.with { dir throws in
             try Data(repeating: 0x41, count: 200_000).write(to: dir.appendingPathComponent("out.svg"))
-            let result = try DDx.run(["render", Repo.coughCase, "-o", "out.svg"], in: dir)
+            let result = try DDx.run(["render", RepoFiles.coughCase, "-o", "out.svg"], in: dir)
             #expect(result.succeeded)
-            try Self.expectShape(try Repo.bytes(dir.appendingPathComponent("out.svg").path), format: "svg")
-            #expect(try Scratch.contents(of: dir) == ["out.svg"])
+            try Self.expectShape(try RepoFiles.bytes(dir.appendingPathComponent("out.svg").path), format: "svg")
+            #expect(try ScratchDirectory.contents(of: dir) == ["out.svg"])
         }
     }
 }

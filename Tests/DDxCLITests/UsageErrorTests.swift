@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("usage errors exit 2")
 struct UsageErrorTests {
@@ -33,10 +34,10 @@ struct UsageErrorTests {
 
     @Test("a usage error is detected before the input is read: no file is created")
     func nothingWritten() throws {
-        try Scratch.withDirectory { dir throws in
-            let result = try DDx.run(["render", Repo.coughCase, "-o", "out.svg", "--max-bytes", "0"], in: dir)
+        try ScratchDirectory.with { dir throws in
+            let result = try DDx.run(["render", RepoFiles.coughCase, "-o", "out.svg", "--max-bytes", "0"], in: dir)
             #expect(result.exitCode == 2)
-            #expect(try Scratch.contents(of: dir).isEmpty)
+            #expect(try ScratchDirectory.contents(of: dir).isEmpty)
         }
     }
 }

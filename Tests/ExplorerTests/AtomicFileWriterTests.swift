@@ -1,6 +1,7 @@
 import Explorer
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("AtomicFileWriter")
 struct AtomicFileWriterTests {

@@ -3,6 +3,7 @@ import Foundation
 import GraphRendering
 import ReasoningPaths
 import Testing
+import TestSupport
 
 extension GraphvizBacked {
     @Suite("DiagramExporter")

@@ -2,6 +2,7 @@ import Explorer
 import Foundation
 import ReasoningPaths
 import Testing
+import TestSupport
 
 @Suite("ParseReportFormatter")
 struct ParseReportFormatterTests {

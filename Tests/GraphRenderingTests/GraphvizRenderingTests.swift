@@ -2,6 +2,7 @@ import Foundation
 @testable import GraphRendering
 import ReasoningPaths
 import Testing
+import TestSupport
 
 /// Everything that touches Graphviz, serialised (Graphviz is not thread-safe; the library also locks).
 @Suite("Graphviz rendering", .serialized)

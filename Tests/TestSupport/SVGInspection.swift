@@ -3,23 +3,27 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Parses an SVG export as XML and collects what a viewer would show.
-struct SVGInspection {
+/// An SVG export parsed as XML, with what a viewer would show. Parsing fails on malformed XML.
+public struct SVGInspection {
     /// Decoded contents of every `<text>` element, in document order.
-    let texts: [String]
+    public let texts: [String]
     /// Decoded `xlink:title` tooltips, in document order.
-    let tooltips: [String]
+    public let tooltips: [String]
     /// Decoded `<title>` elements (Graphviz object names).
-    let titles: [String]
+    public let titles: [String]
+    /// Decoded `<title>` of every Graphviz node group (`<g class="node">`).
+    public let nodeTitles: [String]
 
-    /// Parses `bytes`; throws when they are not well-formed XML.
-    init(_ bytes: [UInt8]) throws {
+    /// Parses `bytes`; throws when they are not well-formed XML. External entities are never loaded.
+    public init(_ bytes: [UInt8]) throws {
         let document = try XMLDocument(data: Data(bytes), options: [.nodeLoadExternalEntitiesNever])
         texts = try document.nodes(forXPath: "//*[local-name()='text']").map { $0.stringValue ?? "" }
         tooltips = try document.nodes(forXPath: "//*[local-name()='a']/@*[local-name()='title']").map { $0.stringValue ?? "" }
         titles = try document.nodes(forXPath: "//*[local-name()='title']").map { $0.stringValue ?? "" }
+        nodeTitles = try document.nodes(forXPath: "//*[local-name()='g'][@class='node']/*[local-name()='title']")
+            .map { $0.stringValue ?? "" }
     }
 
     /// All `<text>` contents joined with newlines.
-    var allText: String { texts.joined(separator: "\n") }
+    public var allText: String { texts.joined(separator: "\n") }
 }

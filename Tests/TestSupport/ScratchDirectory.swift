@@ -1,0 +1,28 @@
+import Foundation
+
+/// Temporary directories removed when a test is done with them.
+public enum ScratchDirectory {
+    /// Runs `body` with a fresh, empty directory and removes it afterwards.
+    public static func with<T>(_ body: (URL) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ddx-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url)
+    }
+
+    /// The entries of `directory`, hidden ones included, sorted.
+    public static func contents(of directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    /// The bytes of the file at `url`.
+    public static func bytes(_ url: URL) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url))
+    }
+
+    /// Names in `directory` that look like AtomicFileWriter's temporary files (`.ddx-PID-N.tmp`).
+    public static func leftoverTempFiles(in directory: URL) throws -> [String] {
+        try contents(of: directory).filter { $0.hasPrefix(".ddx-") && $0.hasSuffix(".tmp") }
+    }
+}
