@@ -9,8 +9,8 @@ enum MarkupStripper {
         }
     }
 
-    /// The bytes of `range` with markup removed (see `strip(_:)`).
-    static func strip(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    /// The bytes of `range` without any doubled marker (`**` or `__`), matched or not.
+    static func removingDoubledMarkers(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var i = range.lowerBound
@@ -23,6 +23,12 @@ enum MarkupStripper {
             out.append(c)
             i += 1
         }
+        return out
+    }
+
+    /// The bytes of `range` with markup removed (see `strip(_:)`).
+    static func strip(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var out = removingDoubledMarkers(b, range)
         trim(&out)
         for wrapper in [ByteText.star, ByteText.underscore, ByteText.backtick] {
             while out.count >= 2, out.first == wrapper, out.last == wrapper {
@@ -90,48 +96,5 @@ enum MarkupStripper {
         }
         if hi < a.count { a.removeSubrange(hi...) }
         if lo > 0 { a.removeSubrange(..<lo) }
-    }
-}
-
-extension String {
-    /// The string with every occurrence of `target` replaced (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        out += rest
-        return out
-    }
-
-    /// The string without leading and trailing white space (including non-breaking spaces and newlines).
-    func trimmedSpaces() -> String {
-        var sub = self[...]
-        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
-        while let l = sub.last, l.isWhitespace { sub.removeLast() }
-        return String(sub)
-    }
-}
-
-extension Substring {
-    /// The first range of `target`, or nil (a small search so the module needs no Foundation).
-    func range(of target: String) -> Range<Index>? {
-        let t = Array(target.utf8)
-        let u = self.utf8
-        guard let first = t.first, u.count >= t.count else { return nil }
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == first {
-                var j = i, k = 0
-                while k < t.count, j != u.endIndex, u[j] == t[k] { j = u.index(after: j); k += 1 }
-                if k == t.count { return i..<j }
-            }
-            i = u.index(after: i)
-        }
-        return nil
     }
 }

@@ -39,7 +39,6 @@ final class ParserRun {
 
     // Line state.
     var lineNumber = 0
-    var segmentHadTextBefore = false
 
     init(buffer: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
         self.buf = buffer
@@ -79,7 +78,6 @@ final class ParserRun {
     // MARK: - Lines and tags
 
     func processLine(_ line: Range<Int>) {
-        segmentHadTextBefore = false
         // Fast path: no '<' means no tag on this line.
         guard let firstLT = ByteText.index(of: ByteText.lt, in: buf, from: line.lowerBound, to: line.upperBound) else {
             processSegment(line, wholeLine: line)
@@ -87,14 +85,13 @@ final class ParserRun {
         }
 
         var segStart = line.lowerBound
+        var textBeforeTag = false
         var i = firstLT
         while i < line.upperBound {
             if buf[i] == ByteText.lt, let (tag, closing, len) = Tag.match(buf, at: i, end: line.upperBound) {
                 if i > segStart { processSegment(segStart..<i, wholeLine: line) }
-                if !ByteText.trimmed(buf, segStart..<i).isEmpty || (segStart == line.lowerBound && segmentHadTextBefore) {
-                    segmentHadTextBefore = true
-                }
-                processTag(tag, closing: closing, at: i + len)
+                if !ByteText.trimmed(buf, segStart..<i).isEmpty { textBeforeTag = true }
+                processTag(tag, closing: closing, at: i + len, afterText: textBeforeTag)
                 if firstContentLine == nil { firstContentLine = lineNumber; firstContentOffset = i }
                 noteContent(i..<(i + len))
                 i += len
@@ -106,8 +103,9 @@ final class ParserRun {
         if segStart < line.upperBound { processSegment(segStart..<line.upperBound, wholeLine: line) }
     }
 
-    func processTag(_ tag: Tag, closing: Bool, at offset: Int) {
-        // `offset` is the first byte after the tag: where a block's content starts.
+    func processTag(_ tag: Tag, closing: Bool, at offset: Int, afterText: Bool) {
+        // `offset` is the first byte after the tag: where a block's content starts; `afterText` says that
+        // text stood before the tag on the same line.
         sawMedVerseTag = sawMedVerseTag || tag != .think
         if closing {
             switch tag {
@@ -125,7 +123,7 @@ final class ParserRun {
             openTags[tag] = nil
             return
         }
-        if segmentHadTextBefore && (tag == .plan || tag == .execution || tag == .conclusion || tag == .think) {
+        if afterText && (tag == .plan || tag == .execution || tag == .conclusion || tag == .think) {
             warn(lineNumber, "text runs straight into <\(tag.title)>; the text before the tag may be cut off or degenerate")
         }
         switch tag {

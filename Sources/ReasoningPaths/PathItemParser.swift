@@ -46,20 +46,6 @@ enum PathItemParser {
         return item
     }
 
-    /// Parses an item given as a string (used for plan steps and tests).
-    static func parse(_ text: String, continuation: [String] = []) -> PathItem {
-        var all = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        let firstEnd = all.count
-        for c in continuation {
-            all.append(ByteText.lf)
-            let start = all.count
-            all.append(contentsOf: c.utf8)
-            ranges.append(start..<all.count)
-        }
-        return all.withUnsafeBufferPointer { parse($0, first: 0..<firstEnd, continuation: ranges) }
-    }
-
     /// A leading label and what follows it.
     struct LabelSplit {
         var label: Range<Int>
@@ -104,38 +90,14 @@ enum PathItemParser {
         return nil
     }
 
-    /// `splitLabel` for a string: (label, text after it, whether the label is itself a path).
-    static func splitLabel(_ s: String) -> (String, String, Bool)? {
-        var u = Array(s.utf8)
-        return u.withUnsafeMutableBufferPointer { mb -> (String, String, Bool)? in
-            let b = UnsafeBufferPointer(mb)
-            guard let split = splitLabel(b, 0..<b.count) else { return nil }
-            let label = split.labelIsPath ? ByteText.string(b, split.label) : String(decoding: MarkupStripper.strip(b, split.label), as: UTF8.self)
-            return (label, ByteText.string(b, split.after), split.labelIsPath)
-        }
-    }
-
-    /// Splits a path body into steps: on arrows, or on ` -- ` relation separators, else one prose step.
-    static func build(_ body: String) -> PathItem {
-        var utf8 = Array(body.utf8)
-        return utf8.withUnsafeMutableBufferPointer { mb in build(UnsafeBufferPointer(mb)) }
-    }
-
     private static let relationSeparator: [UInt8] = Array(" -- ".utf8)
 
+    /// Splits a path body into steps: on arrows, or on ` -- ` relation separators, else one prose step.
     static func build(_ b: UnsafeBufferPointer<UInt8>) -> PathItem {
         var item = buildClean(b)
         if item.needsMarkupCopy {
             // `**` inside a step (not just at its edges): drop every doubled marker once and parse the copy.
-            var copy: [UInt8] = []
-            copy.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if (c == ByteText.star || c == ByteText.underscore), i + 1 < b.count, b[i + 1] == c { i += 2; continue }
-                copy.append(c)
-                i += 1
-            }
+            let copy = MarkupStripper.removingDoubledMarkers(b, 0..<b.count)
             item = copy.withUnsafeBufferPointer { buildClean($0) }
         }
         return item
@@ -252,17 +214,4 @@ enum PathItemParser {
         return out
     }
 
-}
-
-extension String {
-    /// The last range of `target`, or nil.
-    func range(ofLast target: String) -> Range<Index>? {
-        var found: Range<Index>? = nil
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            found = r
-            rest = rest[r.upperBound...]
-        }
-        return found
-    }
 }

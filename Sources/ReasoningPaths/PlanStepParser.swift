@@ -1,25 +1,11 @@
 /// Parses MedVerse plan steps: `Transient Step 6: A, B -> C; Dependency: [2, 3]`. Works on UTF-8 bytes.
 enum PlanStepParser {
-    /// The plan edges one step yields (one per hop; a single prose edge for an arrow-less step), or nil when
-    /// the text does not start with `Transient Step N:` / `Step N:`.
-    static func parse(_ raw: String, line: Int, source: String) -> [PlanEdge]? {
-        var bytes = Array(raw.utf8)
-        return bytes.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0), 0..<$0.count, line: line, source: source) }
-    }
-
-    /// `parse` over `range` of `b`.
+    /// The plan edges one step (`range` of `b`) yields: one per hop, a single prose edge for an arrow-less
+    /// step, or nil when the text does not start with `Transient Step N:` / `Step N:`.
     static func parse(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, source: String) -> [PlanEdge]? {
         if MarkupStripper.hasDoubledMarker(b, range) {
             // Stray `**` (`**Path 1**: A -> B`, `**Chest pain -> …`) carry no meaning here: drop them once.
-            var copy: [UInt8] = []
-            copy.reserveCapacity(range.count)
-            var i = range.lowerBound
-            while i < range.upperBound {
-                let c = b[i]
-                if (c == ByteText.star || c == ByteText.underscore), i + 1 < range.upperBound, b[i + 1] == c { i += 2; continue }
-                copy.append(c)
-                i += 1
-            }
+            let copy = MarkupStripper.removingDoubledMarkers(b, range)
             return copy.withUnsafeBufferPointer { parseClean($0, 0..<$0.count, line: line, source: source) }
         }
         return parseClean(b, range, line: line, source: source)

@@ -15,13 +15,6 @@ enum StepBuilder {
         return other == 0 && (dots == 3 || dots == 4) && (brackets == 0 || brackets == 2)
     }
 
-    /// The step for a string (markup stripped; when `isLast`, one trailing period removed).
-    static func step(_ raw: String, isLast: Bool) -> PathStep {
-        var bytes = Array(raw.utf8)
-        let cleaned = bytes.withUnsafeMutableBufferPointer { MarkupStripper.strip(UnsafeBufferPointer($0), 0..<$0.count) }
-        return cleaned.withUnsafeBufferPointer { step($0, 0..<$0.count, isLast: isLast) }
-    }
-
     /// The step for a range already cleaned of markup (see `MarkupStripper.cleanRange`).
     static func step(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLast: Bool) -> PathStep {
         var r = range
