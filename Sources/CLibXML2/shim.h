@@ -10,6 +10,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/relaxng.h>
 
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects; call it here. */
 static inline void clibxml2_free(void *p) { xmlFree(p); }

@@ -33,7 +33,9 @@ public struct DiagramExporter: Sendable {
     public func render(_ analysis: TextAnalysis, as format: DiagramFormat, title: String? = nil) throws -> [UInt8] {
         guard !analysis.graph.nodes.isEmpty else {
             let hint = analysis.parsed.format == .huatuo
-                ? " (a HuatuoGPT-o1 text has only prose reasoning, no path list)"
+                ? (analysis.grounding == nil
+                   ? " (a HuatuoGPT-o1 text has only prose reasoning, no path list; with an ontology loaded ddx mines chains from it)"
+                   : " (a HuatuoGPT-o1 text has only prose reasoning, no path list, and no sentence with a causal cue names two ontology concepts)")
                 : analysis.parsed.warnings.isEmpty ? "" : " (\(analysis.parsed.warnings.count) parse warning\(analysis.parsed.warnings.count == 1 ? "" : "s"); see ddx parse)"
             throw InputError("\(analysis.input.sourceName): no reasoning paths found; nothing to render\(hint)")
         }

@@ -9,12 +9,16 @@ public struct DiagramAnnotations: Sendable, Equatable {
     public var sourceName: String?
     /// An optional title line (e.g. the question); untrusted, escaped on output.
     public var title: String?
+    /// Ontology grounding (node concepts and hop verdicts), when an ontology was loaded.
+    public var ontology: OntologyAnnotations?
 
     /// Creates annotations.
-    public init(inputSHA256: String, sourceName: String? = nil, title: String? = nil) {
+    public init(inputSHA256: String, sourceName: String? = nil, title: String? = nil,
+                ontology: OntologyAnnotations? = nil) {
         self.inputSHA256 = inputSHA256
         self.sourceName = sourceName
         self.title = title
+        self.ontology = ontology
     }
 
     /// The footer line: the disclaimer plus the input's SHA-256.

@@ -6,8 +6,14 @@ import Foundation
 import ReasoningPaths
 
 /// Writes the JSON export: the graph's own Codable form (`nodes`, `edges`, `paths`) plus
-/// `disclaimer`, `inputSHA256` and, when given, `source` and `title` — sorted keys, pretty printed,
-/// unescaped slashes, trailing newline, so the same input always gives the same bytes.
+/// `disclaimer`, `inputSHA256` and, when given, `source`, `title` and `grounding` — sorted keys, pretty
+/// printed, unescaped slashes, trailing newline, so the same input always gives the same bytes.
+///
+/// `grounding` (only with ontology annotations) is
+/// `{"nodes": {id: {conceptID, conceptLabel, type, score, match, source}}, "edges": [{from, to, verdict,
+/// evidence}], "sources": [...]}`: `type` is `null` when unknown, edges are sorted by `from` then `to`,
+/// scores that are not finite are written as 0. Values are the annotations' own strings (JSON escaping
+/// makes them inert).
 enum DiagramJSONWriter {
     /// The JSON bytes.
     static func encode(_ graph: ReasoningGraph, annotations: DiagramAnnotations) throws -> [UInt8] {
@@ -26,7 +32,7 @@ enum DiagramJSONWriter {
         let graph: ReasoningGraph
         let annotations: DiagramAnnotations
 
-        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title }
+        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title, grounding }
 
         func encode(to encoder: any Encoder) throws {
             try graph.encode(to: encoder)
@@ -35,6 +41,46 @@ enum DiagramJSONWriter {
             try extra.encode(annotations.inputSHA256, forKey: .inputSHA256)
             try extra.encodeIfPresent(annotations.sourceName, forKey: .source)
             try extra.encodeIfPresent(annotations.title, forKey: .title)
+            try extra.encodeIfPresent(annotations.ontology.map(Grounding.init), forKey: .grounding)
         }
+    }
+
+    private struct Grounding: Encodable {
+        let nodes: [String: Concept]
+        let edges: [Hop]
+        let sources: [String]
+
+        init(_ ontology: OntologyAnnotations) {
+            nodes = ontology.nodes.mapValues(Concept.init)
+            edges = ontology.edges.map { Hop(from: $0.key.from, to: $0.key.to, verdict: $0.value.verdict,
+                                             evidence: $0.value.evidence) }
+                .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+            sources = ontology.sources
+        }
+    }
+
+    private struct Concept: Encodable {
+        let annotation: NodeConceptAnnotation
+
+        init(_ annotation: NodeConceptAnnotation) { self.annotation = annotation }
+
+        enum Keys: String, CodingKey { case conceptID, conceptLabel, type, score, match, source }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(annotation.conceptID, forKey: .conceptID)
+            try container.encode(annotation.conceptLabel, forKey: .conceptLabel)
+            try container.encode(annotation.type, forKey: .type)  // null when unknown
+            try container.encode(annotation.score.isFinite ? annotation.score : 0, forKey: .score)
+            try container.encode(annotation.match, forKey: .match)
+            try container.encode(annotation.source, forKey: .source)
+        }
+    }
+
+    private struct Hop: Encodable {
+        let from: String
+        let to: String
+        let verdict: String
+        let evidence: [String]
     }
 }

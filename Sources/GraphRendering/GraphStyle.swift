@@ -1,6 +1,7 @@
 import ReasoningPaths
 
-/// How a reasoning graph looks: fonts, node shapes and colours by role, path colours, label limits.
+/// How a reasoning graph looks: fonts, node shapes and colours by role, path colours, label limits,
+/// and — when ontology annotations are given — concept-type fills and hop-verdict line styles.
 ///
 /// Every value here is chosen by ddx (never by model text) and is passed to Graphviz as an
 /// attribute value. Colours are Graphviz/CSS colours (`#RRGGBB` is safe for both Graphviz and Mermaid).
@@ -33,6 +34,68 @@ public struct GraphStyle: Sendable, Equatable {
             self.penWidth = penWidth
         }
     }
+
+    /// The look of a hop by its ontology verdict (used only when `DiagramAnnotations.ontology` is set).
+    /// The colour always stays the path colour; the verdict changes line style, width and markers.
+    public struct HopStyle: Sendable, Equatable {
+        /// Graphviz line style: `solid`, `dashed` or `dotted`.
+        public var lineStyle: String
+        /// Multiplier of `edgePenWidth`.
+        public var penWidthFactor: Double
+        /// Graphviz arrowhead (`normal`; `onormal` is hollow). `elidedArrowMarker` is appended for elided hops.
+        public var arrowHead: String
+        /// Opacity applied to the path colours, 0...1 (1 = unchanged; lower looks faded/greyed).
+        public var opacity: Double
+        /// A short ddx-chosen text drawn at the arrowhead (Graphviz `headlabel`), or nil.
+        public var headMarker: String?
+        /// Colour of `headMarker`.
+        public var headMarkerColor: String
+        /// CSS `stroke-dasharray` for Mermaid (`nil` = solid).
+        public var dashArray: String?
+
+        /// Creates a hop style.
+        public init(lineStyle: String, penWidthFactor: Double = 1, arrowHead: String = "normal", opacity: Double = 1,
+                    headMarker: String? = nil, headMarkerColor: String = "#CC3311", dashArray: String? = nil) {
+            self.lineStyle = lineStyle
+            self.penWidthFactor = penWidthFactor
+            self.arrowHead = arrowHead
+            self.opacity = opacity
+            self.headMarker = headMarker
+            self.headMarkerColor = headMarkerColor
+            self.dashArray = dashArray
+        }
+    }
+
+    /// The concept types ddx colours, in legend order (the `type` strings of `NodeConceptAnnotation`).
+    public static let conceptTypes = ["symptom", "sign", "finding", "disease", "mechanism", "drug", "test",
+                                      "procedure", "outcome", "anatomy"]
+
+    /// Node fills by concept type. Light tints so black text stays readable; seven of them are Paul Tol's
+    /// "light" scheme (made for filled areas with black text and chosen to stay apart under the common
+    /// colour-vision deficiencies), extended with apricot, lavender, slate and tan for the remaining types.
+    /// Clinical features are warm (symptom light yellow, sign orange, finding apricot), disease pink-red,
+    /// mechanism lavender, drug pear green, test light blue, procedure mint/teal, outcome slate grey-blue,
+    /// anatomy tan/brown. Colour is never the only cue: the concept id is printed in the node and the
+    /// legend names every type shown.
+    public static let conceptTypePalette: [String: String] = [
+        "symptom": "#EEDD88", "sign": "#EE8866", "finding": "#FFCC99", "disease": "#FFAABB",
+        "mechanism": "#CCBBEE", "drug": "#BBCC33", "test": "#77AADD", "procedure": "#44BB99",
+        "outcome": "#AABBCC", "anatomy": "#CCAA77",
+    ]
+
+    /// The verdict strings of `EdgeVerdictAnnotation`, in legend order.
+    public static let hopVerdicts = ["attested", "attested-via-is-a", "plausible", "unattested", "ungrounded"]
+
+    /// Hop looks by verdict. Colour = path, style = verdict: attested solid and heavier; attested via is-a
+    /// solid; plausible dashed; unattested dotted with a red-ish `?` at the arrowhead; ungrounded dotted,
+    /// faded (half opacity, reads as greyed) with a hollow arrowhead.
+    public static let defaultHopStyles: [String: HopStyle] = [
+        "attested": HopStyle(lineStyle: "solid", penWidthFactor: 1.75),
+        "attested-via-is-a": HopStyle(lineStyle: "solid"),
+        "plausible": HopStyle(lineStyle: "dashed", dashArray: "6 4"),
+        "unattested": HopStyle(lineStyle: "dotted", headMarker: "?", headMarkerColor: "#CC3311", dashArray: "2 4"),
+        "ungrounded": HopStyle(lineStyle: "dotted", arrowHead: "onormal", opacity: 0.5, dashArray: "2 4"),
+    ]
 
     /// Okabe–Ito colour-blind-safe colours, without the yellow that is unreadable as a line on white.
     public static let okabeItoPalette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"]
@@ -74,6 +137,23 @@ public struct GraphStyle: Sendable, Equatable {
     public var showsQualifiers: Bool
     /// Longest qualifier text shown in a node (the tooltip keeps it all).
     public var maxQualifierLength: Int
+    /// Node fills by concept type (keys as in `conceptTypes`); used when ontology annotations are given.
+    public var conceptTypeColors: [String: String]
+    /// Fill of a node linked to a concept whose type is unknown (or not in `conceptTypeColors`).
+    public var untypedConceptColor: String
+    /// Fill of a node not linked to any concept (its border is dashed in `unlinkedBorderColor`).
+    public var unlinkedFillColor: String
+    /// Dashed border colour of a node not linked to any concept.
+    public var unlinkedBorderColor: String
+    /// Size in points of the concept-id line under a linked node's name.
+    public var conceptIDFontSize: Double
+    /// Colour of the concept-id line.
+    public var conceptIDColor: String
+    /// Hop looks by verdict (keys as in `hopVerdicts`; an unknown verdict is drawn as `ungrounded`).
+    public var hopStyles: [String: HopStyle]
+    /// Graphviz arrow shape added behind the arrowhead of an elided hop when ontology annotations are given
+    /// (then dashes mean `plausible`, so elision gets its own marker; without ontology elided hops stay dashed).
+    public var elidedArrowMarker: String
 
     /// Creates a style; every parameter defaults to the `default` look.
     public init(
@@ -94,7 +174,15 @@ public struct GraphStyle: Sendable, Equatable {
         maxLabelLength: Int = 160,
         showsLegend: Bool = true,
         showsQualifiers: Bool = true,
-        maxQualifierLength: Int = 60
+        maxQualifierLength: Int = 60,
+        conceptTypeColors: [String: String] = GraphStyle.conceptTypePalette,
+        untypedConceptColor: String = "#DDDDDD",
+        unlinkedFillColor: String = "#FFFFFF",
+        unlinkedBorderColor: String = "#888888",
+        conceptIDFontSize: Double = 9,
+        conceptIDColor: String = "#444444",
+        hopStyles: [String: HopStyle] = GraphStyle.defaultHopStyles,
+        elidedArrowMarker: String = "odot"
     ) {
         self.fontName = fontName
         self.fontSize = fontSize
@@ -113,6 +201,14 @@ public struct GraphStyle: Sendable, Equatable {
         self.showsLegend = showsLegend
         self.showsQualifiers = showsQualifiers
         self.maxQualifierLength = maxQualifierLength
+        self.conceptTypeColors = conceptTypeColors
+        self.untypedConceptColor = untypedConceptColor
+        self.unlinkedFillColor = unlinkedFillColor
+        self.unlinkedBorderColor = unlinkedBorderColor
+        self.conceptIDFontSize = conceptIDFontSize
+        self.conceptIDColor = conceptIDColor
+        self.hopStyles = hopStyles
+        self.elidedArrowMarker = elidedArrowMarker
     }
 
     /// The node style for a role.
@@ -140,5 +236,16 @@ public struct GraphStyle: Sendable, Equatable {
             if !colors.contains(color) { colors.append(color) }
         }
         return colors.isEmpty ? [unassignedEdgeColor] : colors
+    }
+
+    /// The fill of a linked node whose concept has `type` (`untypedConceptColor` when unknown).
+    public func conceptColor(forType type: String?) -> String {
+        type.flatMap { conceptTypeColors[$0] } ?? untypedConceptColor
+    }
+
+    /// The look of a hop with `verdict`; unknown verdicts look `ungrounded`.
+    public func hopStyle(forVerdict verdict: String) -> HopStyle {
+        hopStyles[verdict] ?? hopStyles["ungrounded"]
+            ?? HopStyle(lineStyle: "dotted", arrowHead: "onormal", opacity: 0.5, dashArray: "2 4")
     }
 }

@@ -3,8 +3,10 @@ import ReasoningPaths
 
 /// Builds the cgraph graph for a reasoning graph through the cgraph API (never by writing and
 /// re-parsing DOT): node and edge attributes from `GraphStyle`, escaped labels and tooltips, the
-/// legend and the footer. No layout happens here. Use only under the Graphviz lock; the caller
-/// `agclose`s the result.
+/// legend and the footer. With `annotations.ontology`, nodes are filled by concept type (unlinked:
+/// white, dashed grey border) and show the concept id on a small second line (an HTML-like label),
+/// hops are styled by verdict, and tooltips and the legend carry the grounding. No layout happens here.
+/// Use only under the Graphviz lock; the caller `agclose`s the result.
 struct GraphvizDocument {
     /// Graphviz's name for the graph (the SVG `<title>` of the whole drawing).
     static let graphName = "ddx"
@@ -35,14 +37,23 @@ struct GraphvizDocument {
         }
     }
 
-    /// The graph label lines: optional title and source, then the disclaimer footer (raw text).
-    func footerLines() -> [String] {
+    /// The grounding being drawn, when ontology annotations are given.
+    var grounding: GroundingLook? {
+        annotations.ontology.map { GroundingLook(ontology: $0, style: style) }
+    }
+
+    /// The graph label lines: optional title and source, then the disclaimer footer (raw text). With
+    /// `includingGroundingNote` and ontology annotations, the fixed "attested = …" note comes before the footer.
+    func footerLines(includingGroundingNote: Bool = false) -> [String] {
         var lines: [String] = []
         if let title = annotations.title {
             lines += LabelText.displayLines(title, width: 100, limit: 300)
         }
         if let source = annotations.sourceName {
             lines += LabelText.displayLines("Source: " + source, width: 100, limit: 200)
+        }
+        if includingGroundingNote, let ontology = annotations.ontology {
+            lines += LabelText.wrapped(GroundingLook.note(sources: ontology.sources), width: 100)
         }
         lines.append(LabelText.singleLine(annotations.footer))
         return lines
@@ -88,7 +99,9 @@ struct GraphvizDocument {
         attributes.setDefault(.graph, "fontcolor", "#444444")
         attributes.setDefault(.graph, "labelloc", "b")
         attributes.setDefault(.graph, "labeljust", "l")
-        attributes.setDefault(.graph, "label", GraphvizText.leftJustifiedLabel(lines: footerLines()))
+        // Without a legend the grounding note goes into the footer so it is never lost.
+        let footer = footerLines(includingGroundingNote: !style.showsLegend)
+        attributes.setDefault(.graph, "label", GraphvizText.leftJustifiedLabel(lines: footer))
         attributes.setDefault(.graph, "bgcolor", "white")
         attributes.setDefault(.graph, "pad", "0.25")
         attributes.setDefault(.graph, "nodesep", "0.3")
@@ -108,6 +121,10 @@ struct GraphvizDocument {
                           _ attributes: inout GraphvizAttributes) {
         let look = style.nodeStyle(for: node.role)
         let lines = LabelText.nodeLines(node, style: style)
+        if let grounding {
+            decorate(node: node, handle, lines: lines, look: look, grounding: grounding, &attributes)
+            return
+        }
         attributes.set(handle, .node, "label", GraphvizText.label(lines: lines.isEmpty ? [" "] : lines))
         attributes.set(handle, .node, "tooltip", GraphvizText.tooltip(lines: Self.tooltipLines(for: node)))
         attributes.set(handle, .node, "shape", look.shape)
@@ -115,6 +132,50 @@ struct GraphvizDocument {
         attributes.set(handle, .node, "fillcolor", look.fillColor)
         attributes.set(handle, .node, "color", look.borderColor)
         attributes.set(handle, .node, "penwidth", Self.number(look.penWidth))
+    }
+
+    /// A node with grounding: role shape and border, concept-type fill and id line; unlinked nodes white
+    /// with a dashed grey border and a plain label.
+    private func decorate(node: GraphNode, _ handle: UnsafeMutablePointer<Agnode_t>, lines: [String],
+                          look: GraphStyle.NodeStyle, grounding: GroundingLook,
+                          _ attributes: inout GraphvizAttributes) {
+        let concept = grounding.concept(for: node.id)
+        attributes.set(handle, .node, "tooltip",
+                       GraphvizText.tooltip(lines: Self.tooltipLines(for: node) + [GroundingLook.tooltipLine(concept)]))
+        attributes.set(handle, .node, "shape", look.shape)
+        attributes.set(handle, .node, "penwidth", Self.number(look.penWidth))
+        if let concept {
+            let html = Self.conceptLabelHTML(lines: lines, conceptID: GroundingLook.conceptIDText(concept), style: style)
+            attributes.setHTMLLabel(handle, html)
+            attributes.set(handle, .node, "style", look.style)
+            let kind = GroundingLook.kind(of: concept, style: style)
+            attributes.set(handle, .node, "fillcolor", GroundingLook.fillColor(kind, style: style))
+            attributes.set(handle, .node, "color", look.borderColor)
+        } else {
+            attributes.set(handle, .node, "label", GraphvizText.label(lines: lines.isEmpty ? [" "] : lines))
+            attributes.set(handle, .node, "style", Self.unlinkedStyle(look.style))
+            attributes.set(handle, .node, "fillcolor", style.unlinkedFillColor)
+            attributes.set(handle, .node, "color", style.unlinkedBorderColor)
+        }
+    }
+
+    /// A role's Graphviz style list with its line style replaced by `dashed` and `filled` kept
+    /// (`rounded,filled,bold` → `rounded,bold,filled,dashed`).
+    static func unlinkedStyle(_ roleStyle: String) -> String {
+        let replaced: Set<String> = ["dotted", "solid", "dashed", "filled", "invis", ""]
+        let kept = roleStyle.split(separator: ",").map { String($0.filter { $0 != " " }) }
+            .filter { !replaced.contains($0) }
+        return (kept + ["filled", "dashed"]).joined(separator: ",")
+    }
+
+    /// The HTML-like label of a linked node: the display lines, then the concept id in small type. Text is
+    /// escaped with `GraphvizText.htmlLabelText`; the id line's colour is written as numeric references,
+    /// so the markup always contains `&#` and can never equal an escaped plain string (see `GraphvizLegend`).
+    static func conceptLabelHTML(lines: [String], conceptID: String, style: GraphStyle) -> String {
+        let color = style.conceptIDColor.isEmpty ? "#444444" : style.conceptIDColor
+        let idLine = #"<FONT POINT-SIZE="\#(number(style.conceptIDFontSize))" "#
+            + #"COLOR="\#(GraphvizText.numericReferences(color))">\#(GraphvizText.htmlLabelText(conceptID))</FONT>"#
+        return (lines.map(GraphvizText.htmlLabelText) + [idLine]).joined(separator: "<BR/>")
     }
 
     private func decorate(edge: GraphEdge, _ handle: UnsafeMutablePointer<Agedge_t>, fromLabel: String,
@@ -131,8 +192,27 @@ struct GraphvizDocument {
         if !lines.isEmpty {
             attributes.set(handle, .edge, "label", GraphvizText.label(lines: lines))
         }
-        attributes.set(handle, .edge, "color", style.edgeColors(paths: edge.paths).joined(separator: ":"))
-        attributes.set(handle, .edge, "style", edge.elided ? "dashed" : "solid")
+        if let grounding {
+            // Colour = path, style = verdict; elision gets its own arrow marker since dashes mean `plausible`.
+            let hop = style.hopStyle(forVerdict: grounding.verdict(from: edge.from, to: edge.to))
+            let colors = style.edgeColors(paths: edge.paths).map { GroundingLook.color($0, opacity: hop.opacity) }
+            attributes.set(handle, .edge, "color", colors.joined(separator: ":"))
+            attributes.set(handle, .edge, "style", hop.lineStyle)
+            if hop.penWidthFactor != 1 {
+                let width = (style.edgePenWidth * hop.penWidthFactor * 100).rounded() / 100
+                attributes.set(handle, .edge, "penwidth", Self.number(width))
+            }
+            let arrow = hop.arrowHead + (edge.elided ? style.elidedArrowMarker : "")
+            if arrow != "normal" { attributes.set(handle, .edge, "arrowhead", arrow) }
+            if let marker = hop.headMarker {
+                attributes.set(handle, .edge, "headlabel", GraphvizText.label(lines: [LabelText.singleLine(marker)]))
+                attributes.set(handle, .edge, "labelfontcolor", hop.headMarkerColor)
+                attributes.set(handle, .edge, "labelfontsize", Self.number(style.fontSize))
+            }
+        } else {
+            attributes.set(handle, .edge, "color", style.edgeColors(paths: edge.paths).joined(separator: ":"))
+            attributes.set(handle, .edge, "style", edge.elided ? "dashed" : "solid")
+        }
         // The nodes' own tooltips carry their full labels; here a shortened form is enough.
         let from = LabelText.truncated(LabelText.singleLine(fromLabel), limit: 80)
         var tip = [from + " → " + LabelText.truncated(LabelText.singleLine(toLabel), limit: 80)]
@@ -140,6 +220,7 @@ struct GraphvizDocument {
         if !edge.paths.isEmpty { tip.append("Paths: " + LabelText.pathList(edge.paths)) }
         if edge.elided { tip.append("Steps elided between these nodes") }
         if !edge.lines.isEmpty { tip.append("Source lines: " + edge.lines.map(String.init).joined(separator: ", ")) }
+        if let grounding { tip += grounding.tooltipLines(from: edge.from, to: edge.to) }
         attributes.set(handle, .edge, "tooltip", GraphvizText.tooltip(lines: tip))
     }
 
@@ -148,8 +229,13 @@ struct GraphvizDocument {
         let roles = NodeRole.allCases.filter { role in graph.nodes.contains { $0.role == role } }
         var pathIndices = Set(graph.paths.map(\.index))
         for edge in graph.edges { pathIndices.formUnion(edge.paths) }
+        let legendGrounding = grounding.map { grounding in
+            GraphvizLegend.Grounding(kinds: grounding.kindsPresent(nodeIDs: graph.nodes.map(\.id)),
+                                     verdicts: grounding.verdictsPresent(edges: graph.edges.map { ($0.from, $0.to) }),
+                                     sources: grounding.ontology.sources)
+        }
         let html = GraphvizLegend.html(style: style, roles: roles, pathIndices: pathIndices.sorted(),
-                                       showsElided: graph.edges.contains(where: \.elided))
+                                       showsElided: graph.edges.contains(where: \.elided), grounding: legendGrounding)
         guard let legend = GraphvizAttributes.withCString(name, { agnode(root, $0, 1) }) else {
             throw GraphRenderingError.graphConstructionFailed("agnode failed for the legend")
         }

@@ -1,20 +1,46 @@
 import ReasoningPaths
 
 /// The legend as a Graphviz HTML-like label. It contains only strings ddx generates (role names,
-/// `P1`-style path tags, colours from `GraphStyle`, fixed captions) and never model text.
+/// `P1`-style path tags, colours from `GraphStyle`, fixed captions, concept types and verdicts from ddx's
+/// own fixed lists) and never model text. The one exception, ontology source names, comes from files:
+/// they are made single-line, capped (`GroundingLook.sourcesText`) and escaped with
+/// `GraphvizText.htmlLabelText`.
 ///
 /// The markup always contains `&#160;`, which no escaped plain label can contain (`GraphvizText`
 /// turns every `&` into `&amp;`), so cgraph's content-keyed string table can never confuse the
 /// legend with a plain string.
 enum GraphvizLegend {
-    /// The legend markup (without the outer `<…>`, which `agstrdup_html` implies).
-    static func html(style: GraphStyle, roles: [NodeRole], pathIndices: [Int], showsElided: Bool) -> String {
+    /// What the legend shows about ontology grounding: the kinds of node and the verdicts present, and the
+    /// loaded source names (untrusted).
+    struct Grounding {
+        var kinds: [GroundingLook.ConceptKind]
+        var verdicts: [String]
+        var sources: [String]
+    }
+
+    /// The legend markup (without the outer `<…>`, which `agstrdup_html` implies). With `grounding`, role
+    /// rows describe shapes (fills then mean concept types) and the concept-type, hop-verdict and note
+    /// rows are added; without it the markup is exactly the ungrounded legend.
+    static func html(style: GraphStyle, roles: [NodeRole], pathIndices: [Int], showsElided: Bool,
+                     grounding: Grounding? = nil) -> String {
         var rows: [String] = []
         rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>"#)
         for role in roles {
             let look = style.nodeStyle(for: role)
+            if grounding != nil {
+                let caption = text(caption(for: role) + ": " + shapeName(look))
+                rows.append(##"<TR><TD BORDER="1" COLOR="\##(attr(look.borderColor))" BGCOLOR="#FFFFFF" "##
+                    + #"WIDTH="30">&#160;</TD><TD ALIGN="LEFT">\#(caption)</TD></TR>"#)
+                continue
+            }
             rows.append(#"<TR><TD BORDER="1" COLOR="\#(attr(look.borderColor))" BGCOLOR="\#(attr(look.fillColor))" "#
                 + #"WIDTH="30">&#160;</TD><TD ALIGN="LEFT">\#(text(caption(for: role)))</TD></TR>"#)
+        }
+        if let grounding, !grounding.kinds.isEmpty {
+            rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Concept type</B></TD></TR>"#)
+            for kind in grounding.kinds {
+                rows.append(conceptRow(kind, style: style))
+            }
         }
         for (color, indices) in colorGroups(style: style, pathIndices: pathIndices) {
             let tags = LabelText.wrapped(LabelText.pathList(indices), width: 30).map(text).joined(separator: "<BR/>")
@@ -24,7 +50,21 @@ enum GraphvizLegend {
         if pathIndices.count > 1 {
             rows.append(#"<TR><TD>&#160;</TD><TD ALIGN="LEFT">parallel colours: hop shared by paths</TD></TR>"#)
         }
-        if showsElided {
+        if let grounding {
+            if !grounding.verdicts.isEmpty {
+                rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Hop verdict</B></TD></TR>"#)
+                for verdict in grounding.verdicts {
+                    rows.append(verdictRow(verdict, style: style))
+                }
+            }
+            if showsElided {
+                rows.append(#"<TR><TD>&#8212;&#9675;&#9654;</TD>"#
+                    + #"<TD ALIGN="LEFT">open circle at the arrow: steps elided</TD></TR>"#)
+            }
+            let note = LabelText.wrapped(GroundingLook.note(sources: grounding.sources), width: 56)
+                .map(GraphvizText.htmlLabelText).joined(separator: #"<BR ALIGN="LEFT"/>"#)
+            rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT">\#(note)<BR ALIGN="LEFT"/></TD></TR>"#)
+        } else if showsElided {
             rows.append(#"<TR><TD>- - -</TD><TD ALIGN="LEFT">dashed: steps elided</TD></TR>"#)
         }
         return ##"<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">"##
@@ -53,6 +93,62 @@ enum GraphvizLegend {
         case .conclusion: "conclusion (last step)"
         case .statement: "statement (prose path)"
         }
+    }
+
+    /// A role's shape as the legend names it (`ellipse`, `box, rounded`).
+    static func shapeName(_ look: GraphStyle.NodeStyle) -> String {
+        let parts = look.style.split(separator: ",").map { String($0.filter { $0 != " " }) }
+        var name = look.shape
+        if parts.contains("rounded") { name += ", rounded" }
+        if parts.contains("bold") { name += ", bold" }
+        return name
+    }
+
+    /// The legend caption of a kind of node.
+    static func caption(for kind: GroundingLook.ConceptKind) -> String {
+        switch kind {
+        case .type(let type): type
+        case .untyped: "concept of unknown type"
+        case .unlinked: "not linked to a concept"
+        }
+    }
+
+    /// The legend caption of a verdict (one of `GraphStyle.hopVerdicts`).
+    static func caption(forVerdict verdict: String) -> String {
+        switch verdict {
+        case "attested": "attested: relation in the ontology"
+        case "attested-via-is-a": "attested via is-a (broader/narrower concept)"
+        case "plausible": "plausible: types fit, no fact found"
+        case "unattested": "unattested (?): nothing found linking them"
+        default: "ungrounded: an end not linked (faded, hollow arrow)"
+        }
+    }
+
+    private static func conceptRow(_ kind: GroundingLook.ConceptKind, style: GraphStyle) -> String {
+        let swatch: String
+        switch kind {
+        case .type, .untyped:
+            let fill = GroundingLook.fillColor(kind, style: style)
+            swatch = ##"<TD BORDER="1" COLOR="#555555" BGCOLOR="\##(attr(fill))" WIDTH="30">&#160;</TD>"##
+        case .unlinked:
+            swatch = #"<TD BORDER="1" STYLE="dashed" COLOR="\#(attr(style.unlinkedBorderColor))" "#
+                + #"BGCOLOR="\#(attr(style.unlinkedFillColor))" WIDTH="30">&#160;</TD>"#
+        }
+        return "<TR>" + swatch + #"<TD ALIGN="LEFT">\#(text(caption(for: kind)))</TD></TR>"#
+    }
+
+    /// A verdict row: a line sample (a cell's bottom border in the verdict's line style) and the caption.
+    private static func verdictRow(_ verdict: String, style: GraphStyle) -> String {
+        let hop = style.hopStyle(forVerdict: verdict)
+        let cellStyle = ["dashed", "dotted"].contains(hop.lineStyle) ? #" STYLE="\#(hop.lineStyle)""# : ""
+        let width = max(1, min(4, Int((hop.penWidthFactor * 1.5).rounded())))
+        let color = hop.opacity < 1 ? "#AAAAAA" : "#333333"
+        var marker = "&#160;"
+        if let head = hop.headMarker {
+            marker = #"<FONT COLOR="\#(attr(hop.headMarkerColor))">\#(GraphvizText.htmlLabelText(head))</FONT>"#
+        }
+        return #"<TR><TD SIDES="B" BORDER="\#(width)"\#(cellStyle) COLOR="\#(color)" WIDTH="30" ALIGN="RIGHT">"#
+            + marker + #"</TD><TD ALIGN="LEFT">\#(text(caption(forVerdict: verdict)))</TD></TR>"#
     }
 
     private static func text(_ value: String) -> String { GraphvizText.htmlEscaped(value) }

@@ -4,6 +4,8 @@
 /// job (`agwrite` escapes `"`). What remains is what Graphviz *interprets* inside values:
 /// - plain labels (`label`, `xlabel`, graph `label`) expand escape sequences (`\n \l \r \N \G \E \T
 ///   \H \L`, and `\\` → `\`) and decode HTML entities (`&amp;` → `&`);
+/// - HTML-like labels (`<…>`) decode XML entities and then, like plain labels, expand the backslash
+///   sequences (`\N` → node name, `\\` → `\`), also when the backslash came from an entity (`&#92;`);
 /// - `tooltip` goes through two backslash passes (an unescape where `\x` → `x`, then the `\N`/`\G`
 ///   substitution where `\\` → `\`), then entity decoding; the SVG writer escapes `<>"&` itself.
 ///
@@ -43,6 +45,30 @@ enum GraphvizText {
             default: nil
             }
         }
+    }
+
+    /// Untrusted text inside an HTML-like label: the XML specials as entities and `\` → `\\`, so neither
+    /// markup nor Graphviz's `\N`-style substitutions can be triggered.
+    static func htmlLabelText(_ text: String) -> String {
+        replacingBytes(in: text) { byte in
+            switch byte {
+            case UInt8(ascii: "\\"): #"\\"#
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
+            }
+        }
+    }
+
+    /// A ddx-chosen ASCII attribute value for HTML-like markup written entirely as numeric character
+    /// references (`#444` → `&#35;&#52;&#52;&#52;`). Graphviz decodes them; the point is that markup
+    /// containing `&#` can never equal an escaped plain label or tooltip (those turn every `&` into
+    /// `&amp;`), so cgraph's content-keyed string table cannot mix the two up. Backslashes are dropped.
+    static func numericReferences(_ value: String) -> String {
+        value.unicodeScalars.filter { $0 != "\\" }.map { "&#\($0.value);" }.joined()
     }
 
     private static func escaped(_ text: String, backslash: String) -> String {

@@ -6,6 +6,13 @@ import ReasoningPaths
 /// is quoted and every character Mermaid or HTML could interpret (`"` `#` `&` `<` `>` brackets,
 /// `|` `;` `%` `` ` `` `\` and the rest of ASCII punctuation except `, . : - ' / ! ? + = _`) is written
 /// as a decimal entity code (`#34;`); line breaks are `<br/>`. Comments carry only ddx's own text.
+///
+/// With ontology annotations, nodes get a `classDef` per concept type present (`ddxType_disease`, …;
+/// `ddxUntyped`, and `ddxUnlinked` = white with a dashed grey border) instead of the role classes (shapes
+/// still show roles), the concept id is a second text line, each hop's `linkStyle` follows its verdict
+/// (width, `stroke-dasharray`, `stroke-opacity`; colour stays the path's), elided hops end in a circle
+/// (`--o`, since dashes now mean `plausible`), a `%%` block lists every hop's verdict, and the footer
+/// node carries the "attested = …" note.
 struct MermaidWriter {
     /// Colours and label limits.
     let style: GraphStyle
@@ -24,16 +31,24 @@ struct MermaidWriter {
         out += "    %% \(DiagramAnnotations.disclaimer) · input SHA-256 \(hexDigest)\n"
         out += "    %% Written by ddx. Labels are model-generated text, entity-encoded.\n"
 
+        let grounding = annotations.ontology.map { GroundingLook(ontology: $0, style: style) }
         var byRole: [NodeRole: [String]] = [:]
+        var byKind: [GroundingLook.ConceptKind: [String]] = [:]
         for node in nodes {
             guard let id = ids[node.id] else { continue }
-            let lines = LabelText.nodeLines(node, style: style)
+            var lines = LabelText.nodeLines(node, style: style)
             let (open, close) = Self.shape(for: node.role)
+            if let grounding {
+                if let concept = grounding.concept(for: node.id) { lines.append(GroundingLook.conceptIDText(concept)) }
+                byKind[grounding.kind(for: node.id), default: []].append(id)
+            } else {
+                byRole[node.role, default: []].append(id)
+            }
             out += "    \(id)\(open)\"\(Self.label(lines))\"\(close)\n"
-            byRole[node.role, default: []].append(id)
         }
 
         var linkStyles: [String] = []
+        var verdictLines: [String] = []
         let edges = graph.edges.sorted { ($0.from, $0.to, $0.paths.first ?? 0) < ($1.from, $1.to, $1.paths.first ?? 0) }
         for edge in edges {
             guard let from = ids[edge.from] else { throw GraphRenderingError.unknownNode(edge.from) }
@@ -45,20 +60,36 @@ struct MermaidWriter {
                                                 limit: style.maxLabelLength)
             }
             if !edge.paths.isEmpty { lines += LabelText.wrapped(LabelText.pathList(edge.paths), width: style.wrapWidth) }
-            let arrow = edge.elided ? "-.->" : "-->"
+            let arrow = grounding == nil ? (edge.elided ? "-.->" : "-->") : (edge.elided ? "--o" : "-->")
             out += lines.isEmpty ? "    \(from) \(arrow) \(to)\n" : "    \(from) \(arrow)|\"\(Self.label(lines))\"| \(to)\n"
             let color = Self.cssColor(style.edgeColors(paths: edge.paths)[0])
+            if let grounding {
+                let verdict = grounding.verdict(from: edge.from, to: edge.to)
+                verdictLines.append("\(from) --> \(to): \(verdict)" + (edge.elided ? " (steps elided)" : ""))
+                linkStyles.append(linkStyle(color: color, hop: style.hopStyle(forVerdict: verdict)))
+                continue
+            }
             var css = "stroke:\(color),stroke-width:\(Self.number(style.edgePenWidth))px"
             if edge.elided { css += ",stroke-dasharray:5 5" }
             linkStyles.append(css)
         }
 
-        let footer = GraphvizDocument(graph: graph, style: style, annotations: annotations).footerLines()
+        if grounding != nil {
+            out += "    %% Hop verdicts (found in the loaded ontology or not; not a judgement of correctness):\n"
+            for line in verdictLines { out += "    %% \(line)\n" }
+        }
+        let footer = GraphvizDocument(graph: graph, style: style, annotations: annotations)
+            .footerLines(includingGroundingNote: true)
         out += "    ddx_footer[\"\(Self.label(footer))\"]\n"
         for role in NodeRole.allCases {
             let look = style.nodeStyle(for: role)
             out += "    classDef \(role.rawValue) fill:\(Self.cssColor(look.fillColor)),stroke:\(Self.cssColor(look.borderColor))"
                 + ",stroke-width:\(Self.number(look.penWidth))px,color:#000000\n"
+        }
+        if let grounding {
+            for kind in grounding.kindsPresent(nodeIDs: nodes.map(\.id)) {
+                out += "    classDef \(Self.className(kind)) \(conceptCSS(kind))\n"
+            }
         }
         out += "    classDef ddxFooter fill:#FFFFFF,stroke:#BBBBBB,color:#444444\n"
         for role in NodeRole.allCases {
@@ -66,11 +97,51 @@ struct MermaidWriter {
                 out += "    class \(members.joined(separator: ",")) \(role.rawValue)\n"
             }
         }
+        if let grounding {
+            for kind in grounding.kindsPresent(nodeIDs: nodes.map(\.id)) {
+                if let members = byKind[kind], !members.isEmpty {
+                    out += "    class \(members.joined(separator: ",")) \(Self.className(kind))\n"
+                }
+            }
+        }
         out += "    class ddx_footer ddxFooter\n"
         for (index, css) in linkStyles.enumerated() {
             out += "    linkStyle \(index) \(css)\n"
         }
         return out
+    }
+
+    /// The `linkStyle` CSS of a hop with grounding: path colour, verdict width, dashes and opacity.
+    func linkStyle(color: String, hop: GraphStyle.HopStyle) -> String {
+        let width = (style.edgePenWidth * hop.penWidthFactor * 100).rounded() / 100
+        var css = "stroke:\(color),stroke-width:\(Self.number(width))px"
+        if let dashes = hop.dashArray {
+            let safe = dashes.filter { $0.isNumber || $0 == " " || $0 == "." }
+            if !safe.isEmpty { css += ",stroke-dasharray:\(safe)" }
+        }
+        if hop.opacity < 1 { css += ",stroke-opacity:\(Self.number((max(hop.opacity, 0) * 100).rounded() / 100))" }
+        return css
+    }
+
+    /// The Mermaid class name of a kind of node (letters, digits and `_` only).
+    static func className(_ kind: GroundingLook.ConceptKind) -> String {
+        switch kind {
+        case .type(let type):
+            "ddxType_" + String(type.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic
+                || ("0"..."9").contains($0) }.map(Character.init))
+        case .untyped: "ddxUntyped"
+        case .unlinked: "ddxUnlinked"
+        }
+    }
+
+    /// The class CSS of a kind of node: its fill, a dark thin border (unlinked: dashed grey).
+    func conceptCSS(_ kind: GroundingLook.ConceptKind) -> String {
+        let fill = Self.cssColor(GroundingLook.fillColor(kind, style: style))
+        if kind == .unlinked {
+            let border = Self.cssColor(style.unlinkedBorderColor)
+            return "fill:\(fill),stroke:\(border),stroke-width:1px,stroke-dasharray:4 3,color:#000000"
+        }
+        return "fill:\(fill),stroke:#333333,stroke-width:1px,color:#000000"
     }
 
     /// Display lines as the inside of a quoted Mermaid label.

@@ -9,7 +9,8 @@ struct DDx: AsyncParsableCommand {
         commandName: "ddx",
         abstract: "Explore the reasoning paths of medical reasoning models (research and teaching only; not clinical advice).",
         version: DDxVersion.current,
-        subcommands: [ParseCommand.self, GraphCommand.self, RenderCommand.self, DoctorCommand.self, BenchCommand.self])
+        subcommands: [ParseCommand.self, GraphCommand.self, RenderCommand.self, LinkCommand.self, OntologyCommand.self,
+                      EvalLinkingCommand.self, DoctorCommand.self, BenchCommand.self])
 
     static func main() async {
         do {

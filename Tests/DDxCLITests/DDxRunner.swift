@@ -75,9 +75,10 @@ enum DDx {
 
     /// Runs `ddx` with `arguments` in `directory` (a fresh scratch directory when nil), feeding `stdin`
     /// bytes on standard input (an empty stream when nil). A run longer than `timeout` seconds is
-    /// terminated and reported with `timedOut`.
+    /// terminated and reported with `timedOut`. The local vocabulary folder is pointed at a missing
+    /// directory so that only the shipped ontology loads by default; `environment` adds or overrides variables.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil,
-                    timeout: TimeInterval = 30) throws -> DDxResult {
+                    environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> DDxResult {
         let executable = try DDx.executable.get()
         return try ScratchDirectory.with { io throws in
             let inURL = io.appendingPathComponent("stdin")
@@ -98,6 +99,10 @@ enum DDx {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
+            var env = ProcessInfo.processInfo.environment
+            env["DDX_VOCABULARY_DIR"] = io.appendingPathComponent("no-vocabularies").path
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
             process.currentDirectoryURL = directory ?? io
             process.standardInput = inHandle
             process.standardOutput = outHandle

@@ -45,7 +45,9 @@ struct RenderCommandTests {
             #expect(result.stdout.isEmpty)
             let bytes = try RepoFiles.bytes(dir.appendingPathComponent(name).path)
             try Self.expectShape(bytes, format: format)
-            #expect(result.errLines == ["ddx: wrote \(name) (\(bytes.count) bytes): 13 nodes, 14 edges from 5 paths"])
+            #expect(result.errLines.first == "ddx: wrote \(name) (\(bytes.count) bytes): 13 nodes, 14 edges from 5 paths")
+            #expect(result.errLines.count == 2)
+            #expect(result.errLines.last?.hasPrefix("ddx: grounding: 13/13 nodes linked; hops: ") == true)
             #expect(try ScratchDirectory.contents(of: dir) == [name])
         }
     }
@@ -118,7 +120,7 @@ struct RenderCommandTests {
         try ScratchDirectory.with { dir throws in
             let result = try DDx.run(["render", RepoFiles.fixture("truncated"), "-o", "t.json"], in: dir)
             #expect(result.succeeded, "\(result.err)")
-            #expect(result.errLines.count == 1)
+            #expect(result.errLines.count == 2)
             #expect(result.err.hasPrefix("ddx: wrote t.json ("))
             #expect(result.err.contains("; 1 parse warning (see ddx parse)"))
         }

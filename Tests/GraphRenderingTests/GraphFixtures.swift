@@ -108,4 +108,87 @@ enum GraphFixtures {
             return chain.filter { seen.insert($0.id).inserted }
         })
     }
+
+    // MARK: Ontology grounding
+
+    /// Source names of the sample grounding.
+    static let ontologySources = ["ddx-core 0.3", "HPO 2024-04-26"]
+
+    /// Grounding for `sample()`: five linked nodes of four types, `smoking-risk` unlinked; one hop of each
+    /// verdict except `ungrounded`, and the elided hop `chest-pain → stemi` left without a verdict (drawn
+    /// as ungrounded).
+    static func sampleOntology() -> OntologyAnnotations {
+        typealias Key = OntologyAnnotations.EdgeKey
+        return OntologyAnnotations(
+            nodes: [
+                "chest-pain": NodeConceptAnnotation(conceptID: "HP:0100749", conceptLabel: "Chest pain", type: "symptom",
+                                                    score: 1, match: "exact", source: "HPO 2024-04-26"),
+                "coronary-occlusion": NodeConceptAnnotation(conceptID: "DDX:0000101", conceptLabel: "Coronary occlusion",
+                                                            type: "mechanism", score: 0.874, match: "synonym",
+                                                            source: "ddx-core 0.3"),
+                "myocardial-ischemia": NodeConceptAnnotation(conceptID: "DDX:0000102", conceptLabel: "Myocardial ischemia",
+                                                             type: "disease", score: 0.95, match: "normalized",
+                                                             source: "ddx-core 0.3"),
+                "stemi": NodeConceptAnnotation(conceptID: "DDX:0000103", conceptLabel: "ST-elevation myocardial infarction",
+                                               type: "disease", score: 0.9, match: "word-order", source: "ddx-core 0.3"),
+                "st-elevation": NodeConceptAnnotation(conceptID: "DDX:0000201", conceptLabel: "ST segment elevation",
+                                                      type: "finding", score: 0.71, match: "fuzzy", source: "ddx-core 0.3"),
+            ],
+            edges: [
+                Key(from: "chest-pain", to: "coronary-occlusion"): EdgeVerdictAnnotation(
+                    verdict: "plausible", evidence: ["types fit symptom of mechanism; no fact in the loaded ontology"]),
+                Key(from: "coronary-occlusion", to: "myocardial-ischemia"): EdgeVerdictAnnotation(
+                    verdict: "attested", evidence: ["DDX:0000101 causes DDX:0000102 (ddx-core)"]),
+                Key(from: "myocardial-ischemia", to: "stemi"): EdgeVerdictAnnotation(
+                    verdict: "attested-via-is-a",
+                    evidence: ["DDX:0000102 progresses_to DDX:0000100 (ddx-core) via DDX:0000103 → DDX:0000100"]),
+                Key(from: "st-elevation", to: "myocardial-ischemia"): EdgeVerdictAnnotation(verdict: "unattested", evidence: []),
+            ],
+            sources: ontologySources)
+    }
+
+    /// `annotations` plus the sample grounding.
+    static var groundedAnnotations: DiagramAnnotations {
+        var annotations = annotations
+        annotations.ontology = sampleOntology()
+        return annotations
+    }
+
+    /// Ontology text no export may interpret.
+    static let hostileOntologyText: [String] = [
+        "<script>alert(1)</script>",
+        #""]; x [label="pwn"#,
+        "&amp; &lt;",
+        "javascript:alert(1)",
+        #"back\slash \N \G \E \T \H \L end\"#,
+        "ctl\u{7}\u{1B}[31m bidi\u{202E}x",
+    ]
+
+    /// Grounding for `hostile()` whose every string is hostile: ids, labels, types, match kinds, sources,
+    /// verdicts and evidence. `hostile-0` has an unknown type, `hostile-1` none, `hostile-2` a NaN score.
+    static func hostileOntology() -> OntologyAnnotations {
+        let texts = hostileOntologyText
+        var nodes: [String: NodeConceptAnnotation] = [:]
+        for (offset, text) in texts.enumerated() {
+            let type: String? = offset == 0 ? "<b>evil</b>" : offset == 1 ? nil : "disease"
+            nodes["hostile-\(offset)"] = NodeConceptAnnotation(
+                conceptID: text, conceptLabel: "label " + text, type: type,
+                score: offset == 2 ? .nan : 0.5, match: text, source: "src " + text)
+        }
+        var edges: [OntologyAnnotations.EdgeKey: EdgeVerdictAnnotation] = [:]
+        let verdicts = ["attested", #""]; x [label="pwn"#, "unattested", "<script>", "plausible", "attested-via-is-a"]
+        for offset in 0..<texts.count {
+            edges[.init(from: "hostile-\(offset)", to: "hostile-\(offset + 1)")] = EdgeVerdictAnnotation(
+                verdict: verdicts[offset % verdicts.count], evidence: texts.map { "evidence " + $0 })
+        }
+        return OntologyAnnotations(nodes: nodes, edges: edges,
+                                   sources: texts.map { "source " + $0 } + [String(repeating: "very-long-source-", count: 40)])
+    }
+
+    /// `annotations` plus the hostile grounding.
+    static var hostileGroundedAnnotations: DiagramAnnotations {
+        var annotations = annotations
+        annotations.ontology = hostileOntology()
+        return annotations
+    }
 }

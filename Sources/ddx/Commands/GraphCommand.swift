@@ -13,13 +13,16 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var source: InputOptions
 
+    @OptionGroup var ontologies: OntologyOptions
+
     @Option(name: .shortAndLong, help: "Output format.")
     var format: Format = .json
 
     @OptionGroup var destination: OutputOptions
 
     func run() throws {
-        let analysis = TextAnalysis(input: try source.read())
+        let input = try source.read()
+        let analysis = TextAnalysis(input: input, ontology: try ontologies.load()?.index)
         let json = try GraphRenderer().render(analysis.graph, as: .json, annotations: analysis.annotations())
         try destination.write(json)
     }

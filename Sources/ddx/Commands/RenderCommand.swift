@@ -11,6 +11,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var source: InputOptions
 
+    @OptionGroup var ontologies: OntologyOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output (then --format is required).", valueName: "file"))
     var output: String
 
@@ -28,12 +30,19 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analysis = TextAnalysis(input: try source.read())
+        let input = try source.read()
+        let loaded = try ontologies.load()
+        let analysis = TextAnalysis(input: input, ontology: loaded?.index)
         let written = try DiagramExporter().export(analysis, to: output, format: format, title: title)
         if !quiet && output != "-" {
             let g = analysis.graph
-            StandardError.print("ddx: wrote \(output) (\(written) bytes): \(g.nodes.count) nodes, \(g.edges.count) edges from \(g.paths.count) path\(g.paths.count == 1 ? "" : "s")"
+            StandardError.print("ddx: wrote \(output) (\(written) bytes): \(g.nodes.count) nodes, \(g.edges.count) edges from \(g.paths.count) \(analysis.minedFromProse ? "mined " : "")path\(g.paths.count == 1 ? "" : "s")"
                 + (analysis.parsed.warnings.isEmpty ? "" : "; \(analysis.parsed.warnings.count) parse warning\(analysis.parsed.warnings.count == 1 ? "" : "s") (see ddx parse)"))
+            if let summary = analysis.grounding?.summary {
+                StandardError.print("ddx: grounding: \(GroundingText.summaryLine(summary))")
+            } else if !ontologies.noOntology {
+                StandardError.print("ddx: note: no ontology found (shipped Ontologies/ folder missing); nodes are not linked")
+            }
         }
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Grounding
+import Ontology
+
+/// Linking throughput: mentions per second through `EntityLinker.link(_:limit: 5)`, against an exact
+/// lower-cased dictionary lookup of the same mentions measured in the same run.
+public struct LinkBenchmark: Sendable {
+    public var mentions: Int
+    public var linked: Int
+    public var linkSeconds: Double
+    public var anchorSeconds: Double
+
+    /// Mentions derived from the index itself (labels and synonyms, some re-cased, pluralised, re-ordered,
+    /// or misspelt) so the mix exercises every match kind; `count` of them, deterministic.
+    public static func mentions(from index: OntologyIndex, count: Int) -> [String] {
+        var names: [String] = []
+        for c in index.concepts where !c.isObsolete {
+            names.append(c.label)
+            for s in c.synonyms.prefix(2) { names.append(s.text) }
+        }
+        guard !names.isEmpty else { return [] }
+        var rng = SplitMix(seed: 42)
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            let base = names[Int(rng.next() % UInt64(names.count))]
+            switch i % 5 {
+            case 0: out.append(base)
+            case 1: out.append(base.uppercased())
+            case 2: out.append(base + "s")
+            case 3:
+                let words = base.split(separator: " ")
+                out.append(words.count > 1 ? words.reversed().joined(separator: ", ") : base)
+            default:
+                var chars = Array(base)
+                if chars.count > 5 { chars.remove(at: chars.count / 2) }
+                out.append(String(chars))
+            }
+        }
+        return out
+    }
+
+    public static func run(linker: EntityLinker, mentions: [String]) -> LinkBenchmark {
+        var dictionary: [String: Int] = [:]
+        for (i, c) in linker.index.concepts.enumerated() { dictionary[c.label.lowercased()] = i }
+        let a0 = DispatchTime.now().uptimeNanoseconds
+        var hits = 0
+        for m in mentions where dictionary[m.lowercased()] != nil { hits += 1 }
+        let a1 = DispatchTime.now().uptimeNanoseconds
+        var linked = 0
+        for m in mentions where !linker.link(m, limit: 5).isEmpty { linked += 1 }
+        let a2 = DispatchTime.now().uptimeNanoseconds
+        _ = hits
+        return LinkBenchmark(mentions: mentions.count, linked: linked, linkSeconds: Double(a2 - a1) / 1e9,
+                             anchorSeconds: Double(a1 - a0) / 1e9)
+    }
+
+    public var report: String {
+        func f(_ x: Double, _ d: Int = 0) -> String { BenchmarkStatistics.format(x, decimals: d) }
+        let rate = Double(mentions) / max(linkSeconds, 1e-9)
+        let anchor = Double(mentions) / max(anchorSeconds, 1e-9)
+        return """
+        linking: \(mentions) mentions, \(linked) linked (\(f(Double(linked) * 100 / Double(max(mentions, 1)), 1))%)
+          ddx link (top 5)         \(f(rate)) mentions/s  (\(f(linkSeconds, 3)) s)
+          anchor: exact dict lookup \(f(anchor)) mentions/s  → link is \(f(anchor / max(rate, 1e-9), 1))× slower
+        """
+    }
+}
+
+/// A tiny deterministic generator (SplitMix64) for benchmark inputs.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,50 @@
+import Ontology
+
+/// Links free-text mentions (graph node names, `ddx link` input) to ranked ontology concepts.
+///
+/// ```swift
+/// let linker = EntityLinker(index: index)
+/// let links = linker.link("Myocardial infarction (MI)")   // best first; empty when nothing is confident enough
+/// ```
+public struct EntityLinker: Sendable {
+    /// The default confidence below which nothing is linked.
+    public static let defaultThreshold = 0.6
+
+    /// The index searched.
+    public let index: OntologyIndex
+    /// Candidates scoring below this are not returned.
+    public var threshold: Double
+
+    public init(index: OntologyIndex, threshold: Double = EntityLinker.defaultThreshold) {
+        self.index = index
+        self.threshold = threshold
+    }
+
+    /// Ranked candidates for `mention`, best first, at most `limit`; empty when none reaches the threshold.
+    public func link(_ mention: String, limit: Int = 5) -> [ConceptLink] {
+        var best: [Int: TermCandidate] = [:]
+        for variant in MentionVariants.of(mention) {
+            // A derived form scores at most its factor, so the matcher can drop what could not reach the threshold.
+            let floor = min(1.0, threshold / variant.factor)
+            for candidate in index.matcher.candidates(for: variant.text, limit: limit, threshold: floor) {
+                var scored = candidate
+                scored.score = candidate.score * variant.factor
+                guard scored.score >= threshold else { continue }
+                if let existing = best[candidate.concept], existing.score >= scored.score { continue }
+                best[candidate.concept] = scored
+            }
+        }
+        return best.values.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.concept < $1.concept
+        }.prefix(limit).map(makeLink)
+    }
+
+    private func makeLink(_ candidate: TermCandidate) -> ConceptLink {
+        let c = index.concepts[candidate.concept]
+        return ConceptLink(
+            id: c.id, label: c.label, type: index.types[candidate.concept],
+            score: (candidate.score * 1000).rounded() / 1000, match: candidate.match,
+            matchedTerm: candidate.matchedTerm, source: index.sources[index.sourceOf[candidate.concept]].name,
+            xrefs: c.xrefs.filter { $0.match.isEquivalence }.map(\.code), conceptIndex: candidate.concept)
+    }
+}

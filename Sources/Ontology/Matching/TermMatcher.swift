@@ -1,0 +1,113 @@
+import Foundation
+
+/// Ranks concepts for a free-text mention: exact label → synonym → normalised → word order → root (word families,
+/// organ adjectives) → fuzzy (rarity-weighted root overlap with single-typo tolerance).
+///
+/// ```swift
+/// let candidates = index.matcher.candidates(for: "Myocardial infarctions", limit: 5)
+/// ```
+public final class TermMatcher: Sendable {
+    struct Term: Sendable {
+        let concept: Int32
+        let text: String
+        let quality: Double     // 1 for labels, lower for synonyms by scope
+    }
+
+    /// Scores of the tiers below an exact match, before the term's quality is applied.
+    enum Tier {
+        static let normalized = 0.95
+        static let wordOrder = 0.9
+        static let root = 0.88
+        static let fuzzy = 0.85
+    }
+
+    let terms: [Term]
+    let lexicon: TermLexicon
+    let exactMap: [String: [Int32]]          // lower-cased text → term ids
+    let normalizedMap: [[Int32]: [Int32]]    // token ids in order → term ids
+    let bagMap: [[Int32]: [Int32]]           // sorted token ids → term ids
+    let rootMap: [[Int32]: [Int32]]          // sorted distinct root ids → term ids
+    let idf: [Double]                        // root id → idf
+    /// Fuzzy postings, one block per root (`postingStart[root]..<postingStart[root + 1]`) listing the terms that
+    /// have the root by increasing weight, each entry inline so a scan reads memory in order:
+    /// term id, concept, weight (Float bits), quality (Float bits), root count n, then the term's n roots.
+    let postingData: [Int32]
+    let postingStart: [Int32]
+    let deletes: [String: [Int32]]           // one-deletion neighbourhood of roots → root ids
+
+    /// The number of distinct indexed terms (labels and synonyms).
+    public var termCount: Int { terms.count }
+
+    /// Builds the matcher over `concepts`; obsolete concepts are not indexed.
+    public init(concepts: [Concept]) {
+        let b = TermIndexBuilder(concepts: concepts)
+        terms = b.terms
+        lexicon = b.lexicon
+        exactMap = b.exactMap
+        normalizedMap = b.normalizedMap
+        bagMap = b.bagMap
+        rootMap = b.rootMap
+        idf = b.idf
+        postingData = b.postingData
+        postingStart = b.postingStart
+        deletes = b.deletes
+    }
+
+    /// `sorted` without repeats.
+    static func distinct(_ values: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(values.count)
+        for v in values.sorted() where out.last != v { out.append(v) }
+        return out
+    }
+
+    /// Ranked candidates for `mention`, best first, at most `limit`, none below `threshold`.
+    public func candidates(for mention: String, limit: Int = 5, threshold: Double = 0.5) -> [TermCandidate] {
+        let trimmed = mention.trimmingSpaces()
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+        var best: [(term: Int32, score: Double, kind: MatchKind)] = []   // one per concept
+        func offer(_ termID: Int32, _ score: Double, _ kind: MatchKind) {
+            guard score >= threshold else { return }
+            let concept = terms[Int(termID)].concept
+            if let i = best.firstIndex(where: { terms[Int($0.term)].concept == concept }) {
+                if best[i].score < score { best[i] = (termID, score, kind) }
+            } else {
+                best.append((termID, score, kind))
+            }
+        }
+        for id in exactMap[trimmed.lowercased()] ?? [] {
+            let quality = terms[Int(id)].quality
+            if quality == 1.0 { offer(id, 1.0, .exact) } else { offer(id, quality, .synonym) }
+        }
+        let words = TermNormalizer.words(trimmed).map { lexicon.lookup($0) }
+        if !words.isEmpty {
+            let tokens = words.compactMap(\.token)
+            if tokens.count == words.count {
+                for id in normalizedMap[tokens] ?? [] { offer(id, Tier.normalized * terms[Int(id)].quality, .normalized) }
+                if tokens.count > 1 {
+                    for id in bagMap[tokens.sorted()] ?? [] { offer(id, Tier.wordOrder * terms[Int(id)].quality, .wordOrder) }
+                }
+            }
+            let roots = words.compactMap(\.root)
+            if roots.count == words.count {
+                for id in rootMap[Self.distinct(roots)] ?? [] { offer(id, Tier.root * terms[Int(id)].quality, .root) }
+            }
+            if best.count < limit { fuzzy(words, threshold: threshold, limit: limit, offer: offer) }
+        }
+        return best.map { hit in
+            let term = terms[Int(hit.term)]
+            return TermCandidate(concept: Int(term.concept), score: hit.score, match: hit.kind, matchedTerm: term.text)
+        }.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.concept < $1.concept
+        }.prefix(limit).map { $0 }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
