@@ -16,7 +16,7 @@ enum MentionVariants {
         static let parenthetical = 0.9
         static let example = 0.8
         static let firstConjunct = 0.92
-        static let laterConjunct = 0.9
+        static let laterConjunct = 0.8
         static let withoutModifiers = 0.9
     }
 
@@ -142,6 +142,14 @@ enum MentionVariants {
 
     /// Strips markup (`**`, `__`, backticks), quotes, trailing punctuation and surrounding space.
     static func clean(_ text: String) -> String {
+        // Fast path: nothing to strip when the text starts and ends with a letter, digit or bracket.
+        func plain(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x29 || b == 0x5D
+        }
+        if let f = text.utf8.first, let l = text.utf8.last, plain(f), plain(l),
+           !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x60 }) {
+            return text
+        }
         var s = Array(text.unicodeScalars)
         if s.contains(where: { $0 == "*" || $0 == "_" || $0 == "`" }) {
             var out: [Unicode.Scalar] = []

@@ -39,4 +39,41 @@ struct EntityLinkerTests {
         #expect(best.xrefs == ["HP:0012735", "MESH:D003371"])
         #expect(best.match == .exact)
     }
+
+    /// A small phenotype/disease vocabulary for the mention-variant rules.
+    static let phenotypes: OntologyIndex = {
+        let concepts = [
+            Concept(id: "t:ear", label: "Abnormality of the ear"),
+            Concept(id: "t:kidney", label: "Abnormality of the kidney", synonyms: [Synonym("Renal anomalies")]),
+            Concept(id: "t:palmar-pits", label: "Palmar pits"),
+            Concept(id: "t:plantar-pits", label: "Plantar pits"),
+            Concept(id: "t:retinoblastoma", label: "Retinoblastoma"),
+            Concept(id: "t:colorectal-cancer", label: "Colorectal cancer"),
+            Concept(id: "t:ataxia", label: "Ataxia"),
+            Concept(id: "t:severe-ataxia", label: "Severe ataxia"),
+        ]
+        let source = OntologySource(path: "test", format: .ddx, name: "t")
+        return OntologyIndex(documents: [OntologyDocument(source: source, concepts: concepts)])
+    }()
+
+    @Test func coordinationPrefersTheFirstConjunct() {
+        let links = EntityLinker(index: Self.phenotypes).link("otic and renal anomalies")
+        #expect(links.first?.id == "t:ear")
+        #expect(links.map(\.id).contains("t:kidney"))
+    }
+
+    @Test func coordinationRestoresTheSharedHead() {
+        let links = EntityLinker(index: Self.phenotypes).link("palmar and plantar pits")
+        #expect(links.map(\.id).prefix(2) == ["t:palmar-pits", "t:plantar-pits"])
+    }
+
+    @Test func leadingClinicalModifiersAreDropped() {
+        let linker = EntityLinker(index: Self.phenotypes)
+        #expect(linker.link("sporadic bilateral retinoblastoma").first?.id == "t:retinoblastoma")
+        #expect(linker.link("hereditary and non-hereditary retinoblastoma").first?.id == "t:retinoblastoma")
+        #expect(linker.link("stage II or stage III colorectal cancer").first?.id == "t:colorectal-cancer")
+        #expect(linker.link("mild ataxia").first?.id == "t:ataxia")
+        // A modifier that is part of a term is kept.
+        #expect(linker.link("severe ataxia").first?.id == "t:severe-ataxia")
+    }
 }

@@ -18,6 +18,12 @@ struct TermNormalizerTests {
         ("Pain in chest", "chest pain"),
         ("Fetal distress", "Foetal distress"),
         ("Ischaemic heart disease", "ischemic heart diseases"),
+        ("Branchial fistulae", "branchial fistula"),
+        ("Basal cell naevi", "basal cell nevus"),
+        ("Lipomata", "lipoma"),
+        ("Vertebrae", "vertebra"),
+        ("Pre-auricular pits", "preauricular pit"),
+        ("Non hereditary retinoblastoma", "nonhereditary retinoblastoma"),
     ])
     func equivalentSpellingsShareABagKey(_ a: String, _ b: String) {
         #expect(TermNormalizer.bagKey(a) == TermNormalizer.bagKey(b))
@@ -38,5 +44,19 @@ struct TermNormalizerTests {
     @Test func wordOrderIsIgnoredOnlyByTheBagKey() {
         #expect(TermNormalizer.key("Pain, chest") != TermNormalizer.key("chest pain"))
         #expect(TermNormalizer.bagKey("Pain, chest") == TermNormalizer.bagKey("chest pain"))
+    }
+
+    @Test func joinsBoundPrefixesOnly() {
+        #expect(TermNormalizer.tokens("pre-auricular") == ["preauricular"])
+        #expect(TermNormalizer.tokens("T-cell lymphoma") == ["t", "cell", "lymphoma"])
+        #expect(TermNormalizer.tokens("non-small cell") == ["nonsmall", "cell"])
+        #expect(TermNormalizer.tokens("hypo") == ["hypo"])
+        #expect(TermNormalizer.tokens("pre-2020") == ["pre", "2020"])
+    }
+
+    @Test func latinPluralsFoldButSingularsStay() {
+        #expect(TermNormalizer.tokens("nevi emboli calculi") == ["nevus", "embolus", "calculus"])
+        #expect(TermNormalizer.tokens("bullae striae") == ["bulla", "stria"])
+        #expect(TermNormalizer.tokens("fistula nevus multi") == ["fistula", "nevus", "multi"])
     }
 }

@@ -5,7 +5,7 @@ struct TermLexicon: Sendable {
     struct Word {
         var token: Int32?
         var root: Int32?
-        var rootText: String
+        var rootText: String = ""
     }
 
     private(set) var tokenIDs: [String: Int32] = [:]       // canonical word → token id
@@ -27,7 +27,7 @@ struct TermLexicon: Sendable {
         } else {
             id = Int32(rootOfToken.count)
             tokenIDs[canonical] = id
-            let root = TermNormalizer.root(canonical)
+            let root = TermNormalizer.root(TermNormalizer.canonicalWord(word))
             if let r = rootIDs[root] {
                 rootOfToken.append(r)
             } else {
@@ -42,16 +42,10 @@ struct TermLexicon: Sendable {
 
     /// A folded word at query time; never adds.
     func lookup(_ word: String) -> Word {
-        if let id = byWord[word] {
-            let r = rootOfToken[Int(id)]
-            return Word(token: id, root: r, rootText: rootNames[Int(r)])
+        if let id = byWord[word] ?? tokenIDs[TermNormalizer.canonicalWord(word)] {
+            return Word(token: id, root: rootOfToken[Int(id)])
         }
-        let canonical = TermNormalizer.canonicalWord(word)
-        if let id = tokenIDs[canonical] {
-            let r = rootOfToken[Int(id)]
-            return Word(token: id, root: r, rootText: rootNames[Int(r)])
-        }
-        let root = TermNormalizer.root(canonical)
+        let root = TermNormalizer.root(TermNormalizer.canonicalWord(word))
         return Word(token: nil, root: rootIDs[root], rootText: root)
     }
 

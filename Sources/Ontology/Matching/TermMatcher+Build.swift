@@ -18,7 +18,7 @@ struct TermIndexBuilder {
     /// term id, concept, weight (Float bits), quality (Float bits), root count n, then the term's n roots.
     var postingData: [Int32] = []
     var postingStart: [Int32] = []
-    var deletes: [String: [Int32]] = [:]           // one-deletion neighbourhood of roots → root ids
+    var deletes: [UInt64: [Int32]] = [:]           // hashed roots and their one-letter deletions → root ids
 
     /// Indexes every label and synonym of the concepts that are not obsolete.
     init(concepts: [Concept]) {
@@ -42,15 +42,19 @@ struct TermIndexBuilder {
         buildPostings()
         for r in 0..<lexicon.rootCount {
             let root = lexicon.rootNames[r]
-            guard root.utf8.count >= 5 else { continue }
-            for variant in TermMatcher.deletions(of: root) { deletes[variant, default: []].append(Int32(r)) }
+            guard root.utf8.count >= 4 else { continue }
+            // Deletions of roots of five letters or more; shorter roots only as themselves.
+            let hashes = TermMatcher.neighbourhood(of: Array(root.utf8), withWord: true)
+            for h in root.utf8.count >= 5 ? hashes : [hashes[0]] {
+                deletes[h, default: []].append(Int32(r))
+            }
         }
     }
 
     /// Indexes one label or synonym; a text the concept already has (ignoring case) is skipped.
     private mutating func add(_ text: String, concept: Int32, quality: Double, seen: inout Set<String>) {
         let trimmed = text.trimmingSpaces()
-        let lower = trimmed.lowercased()
+        let lower = trimmed.asciiLowercased()
         guard !trimmed.isEmpty, seen.insert(lower).inserted else { return }
         let id = Int32(terms.count)
         let tokens = TermNormalizer.words(trimmed).map { lexicon.intern($0) }

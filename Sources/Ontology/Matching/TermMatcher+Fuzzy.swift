@@ -6,34 +6,35 @@ extension TermMatcher {
     /// Penalty weights of the Tversky similarity (Tversky 1977, "Features of similarity"):
     /// S / (S + a·(mention-only weight) + b·(term-only weight)); a = b = 0.5 would be Dice.
     enum FuzzyWeights {
-        static let mentionOnly = 0.35
-        static let termOnly = 0.65
+        static let mentionOnly = 0.15
+        static let termOnly = 0.6
         /// A typo-corrected word counts this much of its weight.
         static let typo = 0.8
     }
 
-    /// One query word: the roots it may match (with a factor) and its weight.
-    struct QuerySlot {
-        var roots: [(root: Int32, factor: Double)]
-        var weight: Double
-    }
-
     func fuzzy(_ words: [TermLexicon.Word], threshold: Double, limit: Int, offer: (Int32, Double, MatchKind) -> Void) {
-        var slots: [QuerySlot] = []
-        var seenRoots: Set<Int32> = []
+        // Query slots (one per distinct word), rarest first: the roots a slot may match, with their value.
+        var slots: [(weight: Double, first: Int, end: Int)] = []
+        var slotRoots: [Int32] = []
+        var slotValue: [Double] = []
+        slotRoots.reserveCapacity(words.count)
+        slotValue.reserveCapacity(words.count)
         var unknownWeight = 0.0
-        let maxIDF = log(Double(max(terms.count, 1)) + 1)
         for w in words {
             if let r = w.root {
-                if seenRoots.insert(r).inserted { slots.append(QuerySlot(roots: [(r, 1.0)], weight: idf[Int(r)])) }
+                if slotRoots.contains(r) { continue }
+                slots.append((idf[Int(r)], slotRoots.count, slotRoots.count + 1))
+                slotRoots.append(r)
+                slotValue.append(idf[Int(r)])
                 continue
             }
             let near = w.rootText.utf8.count >= 5 ? neighbours(of: w.rootText) : []
             if near.isEmpty {
                 unknownWeight += maxIDF   // a word the ontology never uses: as rare as it gets
             } else {
-                slots.append(QuerySlot(roots: near.map { ($0, FuzzyWeights.typo) },
-                                       weight: near.map { idf[Int($0)] }.max() ?? maxIDF))
+                let weight = near.map { idf[Int($0)] }.max() ?? maxIDF
+                slots.append((weight, slotRoots.count, slotRoots.count + near.count))
+                for r in near { slotRoots.append(r); slotValue.append(FuzzyWeights.typo * weight) }
             }
         }
         guard !slots.isEmpty else { return }
@@ -44,34 +45,36 @@ extension TermMatcher {
         // A term sharing weight s scores at most f·s / (s + a·(q − s)); below `shareNeeded` it cannot reach the
         // floor, so only the postings of the rarest words, down to where the rest could not add up to it, are read.
         guard threshold < f else { return }
-        // The query roots, flat, for the per-term scan.
-        var queryRoots: [Int32] = []
-        var queryValue: [Double] = []
-        for s in slots {
-            for (r, factor) in s.roots { queryRoots.append(r); queryValue.append(factor * s.weight) }
-        }
+        // A 64-bit membership filter of the query roots, so most term roots are rejected without a search.
+        var mask: UInt64 = 0
+        for r in slotRoots { mask |= 1 << UInt64(r & 63) }
         // `floor` rises to the `limit`-th best distinct concept found so far: nothing below it can be returned.
         var floor = threshold
         var top: [(concept: Int32, score: Double)] = []
         var hits: [(term: Int32, score: Double)] = []
         var remaining = shareable
         postingData.withUnsafeBufferPointer { data in
+          slotRoots.withUnsafeBufferPointer { queryRoots in
+            slotValue.withUnsafeBufferPointer { queryValue in
             for slot in slots {
-                guard remaining >= Self.shareNeeded(floor, q) else { break }
-                for (root, _) in slot.roots {
+                var need = Self.shareNeeded(floor, q)
+                guard remaining >= need else { break }
+                for root in queryRoots[slot.first..<slot.end] {
                     // A term first met in this list lacks the rarer words already read, so it shares at most
-                    // `remaining`; terms heavier than `maxWeight` cannot reach the floor with that.
+                    // `remaining`; terms heavier than `maxWeight` cannot reach the floor with that, nor terms
+                    // lighter than `need` (they cannot share enough).
                     var maxWeight = Self.maxTermWeight(remaining, floor, q)
                     var i = Int(postingStart[Int(root)])
                     let end = Int(postingStart[Int(root) + 1])
                     while i < end {
-                        DebugCounters.scanned += 1
+                        let n = Int(data[i + 4])
                         let weight = Double(Float(bitPattern: UInt32(bitPattern: data[i + 2])))
                         if weight > maxWeight { break }
-                        let n = Int(data[i + 4])
+                        if weight < need { i += 5 + n; continue }
                         var shared = 0.0
                         for k in i + 5..<i + 5 + n {
                             let r = data[k]
+                            guard mask & (1 << UInt64(r & 63)) != 0 else { continue }
                             for j in 0..<queryRoots.count where queryRoots[j] == r { shared += queryValue[j]; break }
                         }
                         shared = min(shared, q, weight)
@@ -82,6 +85,7 @@ extension TermMatcher {
                             if Self.keepTop(&top, concept: data[i + 1], score: score, limit: limit), top.count == limit {
                                 floor = max(threshold, top[limit - 1].score)
                                 maxWeight = Self.maxTermWeight(remaining, floor, q)
+                                need = Self.shareNeeded(floor, q)
                             }
                         }
                         i += 5 + n
@@ -89,15 +93,8 @@ extension TermMatcher {
                 }
                 remaining -= slot.weight
             }
-        }
-        DebugCounters.calls += 1
-        DebugCounters.hits += hits.count
-        if DebugCounters.scanned - DebugCounters.lastScanned > 3000, DebugCounters.samples.count < 40 {
-            DebugCounters.samples.append("\(DebugCounters.scanned - DebugCounters.lastScanned) \(words.map(\.rootText)) floor \(floor)")
-        }
-        DebugCounters.lastScanned = DebugCounters.scanned
-        if DebugCounters.calls % 50000 == 0 {
-            FileHandle.standardError.write(("calls \(DebugCounters.calls) scanned \(DebugCounters.scanned) hits \(DebugCounters.hits)\n" + DebugCounters.samples.joined(separator: "\n") + "\n").data(using: .utf8)!)
+            }
+          }
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
         var concepts: [Int32] = []
@@ -139,35 +136,25 @@ extension TermMatcher {
         return true
     }
 
-    /// Known roots one deletion away from `root` on either side (covers one substitution, insertion or deletion).
+    /// Known roots one deletion away from `root` on either side (covers one substitution, insertion or deletion),
+    /// the symmetric-deletion scheme of SymSpell (Garbe 2012), over 64-bit hashes of the variants.
     func neighbours(of root: String) -> [Int32] {
         var near: [Int32] = []
-        for variant in [root] + Self.deletions(of: root) {
-            for id in deletes[variant] ?? [] where !near.contains(id) { near.append(id) }
-            if let id = lexicon.rootIDs[variant], !near.contains(id) { near.append(id) }
+        for h in Self.neighbourhood(of: Array(root.utf8), withWord: true) {
+            for id in deletes[h] ?? [] where !near.contains(id) { near.append(id) }
         }
         return Array(near.prefix(4))
     }
 
-    static func deletions(of word: String) -> [String] {
-        let chars = Array(word.utf8)
-        guard chars.count >= 2 else { return [] }
-        var out: [String] = []
-        out.reserveCapacity(chars.count)
-        for i in 0..<chars.count {
-            var copy = chars
-            copy.remove(at: i)
-            out.append(String(decoding: copy, as: UTF8.self))
+    /// FNV-1a hashes of `word` (first, when `withWord`) and of each of its one-letter deletions.
+    static func neighbourhood(of word: [UInt8], withWord: Bool) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(word.count + 1)
+        for skip in (withWord ? -1 : 0)..<word.count {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (i, b) in word.enumerated() where i != skip { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            out.append(h)
         }
         return out
     }
-}
-
-
-enum DebugCounters {
-    nonisolated(unsafe) static var calls = 0
-    nonisolated(unsafe) static var scanned = 0
-    nonisolated(unsafe) static var lastScanned = 0
-    nonisolated(unsafe) static var hits = 0
-    nonisolated(unsafe) static var samples: [String] = []
 }

@@ -15,9 +15,12 @@ public final class TermMatcher: Sendable {
 
     /// Scores of the tiers below an exact match, before the term's quality is applied.
     enum Tier {
+        /// The least a synonym written exactly as the mention scores, whatever its scope: the same string, as
+        /// curated, is better evidence than a normalised match of another term.
+        static let exactSynonym = 0.96
         static let normalized = 0.95
         static let wordOrder = 0.9
-        static let root = 0.88
+        static let root = 0.87
         static let fuzzy = 0.85
     }
 
@@ -33,7 +36,8 @@ public final class TermMatcher: Sendable {
     /// term id, concept, weight (Float bits), quality (Float bits), root count n, then the term's n roots.
     let postingData: [Int32]
     let postingStart: [Int32]
-    let deletes: [String: [Int32]]           // one-deletion neighbourhood of roots → root ids
+    let deletes: [UInt64: [Int32]]           // hashed roots and their one-letter deletions → root ids
+    let maxIDF: Double                       // the weight of a word the ontology never uses
 
     /// The number of distinct indexed terms (labels and synonyms).
     public var termCount: Int { terms.count }
@@ -51,6 +55,7 @@ public final class TermMatcher: Sendable {
         postingData = b.postingData
         postingStart = b.postingStart
         deletes = b.deletes
+        maxIDF = log(Double(max(b.terms.count, 1)) + 1)
     }
 
     /// `sorted` without repeats.
@@ -75,9 +80,9 @@ public final class TermMatcher: Sendable {
                 best.append((termID, score, kind))
             }
         }
-        for id in exactMap[trimmed.lowercased()] ?? [] {
+        for id in exactMap[trimmed.asciiLowercased()] ?? [] {
             let quality = terms[Int(id)].quality
-            if quality == 1.0 { offer(id, 1.0, .exact) } else { offer(id, quality, .synonym) }
+            if quality == 1.0 { offer(id, 1.0, .exact) } else { offer(id, max(quality, Tier.exactSynonym), .synonym) }
         }
         let words = TermNormalizer.words(trimmed).map { lexicon.lookup($0) }
         if !words.isEmpty {
@@ -92,7 +97,10 @@ public final class TermMatcher: Sendable {
             if roots.count == words.count {
                 for id in rootMap[Self.distinct(roots)] ?? [] { offer(id, Tier.root * terms[Int(id)].quality, .root) }
             }
-            if best.count < limit { fuzzy(words, threshold: threshold, limit: limit, offer: offer) }
+            // Fuzzy candidates must beat the `limit`-th candidate already found to be returned at all.
+            let scores = best.map(\.score).sorted(by: >)
+            let floor = scores.count >= limit ? scores[limit - 1] : threshold
+            fuzzy(words, threshold: max(threshold, floor), limit: limit, offer: offer)
         }
         return best.map { hit in
             let term = terms[Int(hit.term)]
@@ -104,10 +112,20 @@ public final class TermMatcher: Sendable {
 }
 
 extension String {
+    /// The string without surrounding white space (fast for ASCII).
     func trimmingSpaces() -> String {
+        let u = utf8
+        if let f = u.first, let l = u.last, f > 0x20 && f < 0x80 && l > 0x20 && l < 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+
+    /// `lowercased()`, without the Unicode tables when the text is ASCII.
+    func asciiLowercased() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

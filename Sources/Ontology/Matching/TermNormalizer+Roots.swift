@@ -17,6 +17,10 @@ extension TermNormalizer {
         // with "Malformation of X" and "Deformity of X" as its own narrow synonyms.
         "abnormality": "abnormal", "anomaly": "abnormal", "anomalous": "abnormal", "malformation": "abnormal",
         "malformed": "abnormal", "deformity": "abnormal", "deformed": "abnormal",
+        // HPO lists "Cerebellar signs" and "Lower motor neuron manifestations" as exact synonyms of "Abnormal X".
+        "sign": "abnormal", "manifestation": "abnormal",
+        // "Numerous nevi" has the exact synonym "Multiple pigmented nevi".
+        "numerous": "multiple",
         // MeSH D009369 "Neoplasms" lists Tumors, Neoplasia, Cancer and Malignancy as entry terms.
         "tumor": "neoplasm", "neoplasia": "neoplasm", "neoplastic": "neoplasm", "cancer": "neoplasm",
         "cancerous": "neoplasm", "malignancy": "neoplasm",

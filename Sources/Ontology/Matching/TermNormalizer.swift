@@ -57,13 +57,27 @@ public enum TermNormalizer {
 
     /// Folded words before spelling and plural folding: stopwords dropped, bound prefixes joined to the next word.
     static func words(_ text: String) -> [String] {
-        var raw: [String] = []
+        var result: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(24)
+        var pendingPrefix: String?      // a bound prefix waiting for its word
         func flush() {
-            if !current.isEmpty {
-                raw.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+            guard !current.isEmpty else { return }
+            let kind = WordKind.of(current)
+            let w = String(decoding: current, as: UTF8.self)
+            current.removeAll(keepingCapacity: true)
+            if let prefix = pendingPrefix {
+                pendingPrefix = nil
+                if kind != .stopword, w.utf8.first.map({ $0 >= 0x61 }) == true {
+                    result.append(prefix + w)
+                    return
+                }
+                result.append(prefix)
+            }
+            switch kind {
+            case .prefix: pendingPrefix = w
+            case .stopword: break
+            case .word: result.append(w)
             }
         }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -78,21 +92,43 @@ public enum TermNormalizer {
             }
         }
         flush()
-        var result: [String] = []
-        result.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let w = raw[i]
-            if joiningPrefixes.contains(w), i + 1 < raw.count, !stopwords.contains(raw[i + 1]),
-               raw[i + 1].utf8.first.map({ $0 >= 0x61 }) == true {
-                result.append(w + raw[i + 1])
-                i += 2
-                continue
-            }
-            if !stopwords.contains(w) { result.append(w) }
-            i += 1
-        }
+        if let prefix = pendingPrefix { result.append(prefix) }
         return result
+    }
+
+    /// Stopword, bound prefix or ordinary word, decided on the folded bytes without building a string.
+    enum WordKind {
+        case stopword, prefix, word
+
+        /// Stopwords and prefixes packed into integers (all are ASCII and at most 16 bytes), sorted.
+        private static let table: [(key: Packed, kind: WordKind)] = (
+            stopwords.map { (pack(Array($0.utf8))!, WordKind.stopword) }
+                + joiningPrefixes.map { (pack(Array($0.utf8))!, WordKind.prefix) }
+        ).sorted { $0.0 < $1.0 }
+
+        struct Packed: Comparable {
+            var high: UInt64, low: UInt64
+            static func < (a: Packed, b: Packed) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+        }
+
+        private static func pack(_ bytes: [UInt8]) -> Packed? {
+            guard bytes.count <= 16 else { return nil }
+            var p = Packed(high: 0, low: 0)
+            for (i, b) in bytes.enumerated() {
+                if i < 8 { p.high |= UInt64(b) << (56 - 8 * i) } else { p.low |= UInt64(b) << (56 - 8 * (i - 8)) }
+            }
+            return p
+        }
+
+        static func of(_ bytes: [UInt8]) -> WordKind {
+            guard let key = pack(bytes) else { return .word }
+            var lo = 0, hi = table.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if table[mid].key < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < table.count && table[lo].key == key ? table[lo].kind : .word
+        }
     }
 
     /// Lower-cases ASCII, strips accents from Latin letters, keeps letters and digits; returns empty for separators.
