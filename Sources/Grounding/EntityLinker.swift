@@ -22,29 +22,34 @@ public struct EntityLinker: Sendable {
 
     /// Ranked candidates for `mention`, best first, at most `limit`; empty when none reaches the threshold.
     public func link(_ mention: String, limit: Int = 5) -> [ConceptLink] {
-        var best: [Int: TermCandidate] = [:]
+        let matcher = index.matcher
+        var best: [TermCandidate] = []
         for variant in MentionVariants.of(mention) {
             // A derived form scores at most its factor, so the matcher can drop what could not reach the threshold.
             let floor = min(1.0, threshold / variant.factor)
-            for candidate in index.matcher.candidates(for: variant.text, limit: limit, threshold: floor) {
+            for candidate in matcher.candidates(for: variant.text, limit: limit, threshold: floor) {
                 var scored = candidate
                 scored.score = candidate.score * variant.factor
                 guard scored.score >= threshold else { continue }
-                if let existing = best[candidate.concept], existing.score >= scored.score { continue }
-                best[candidate.concept] = scored
+                if let i = best.firstIndex(where: { $0.concept == candidate.concept }) {
+                    if best[i].score < scored.score { best[i] = scored }
+                } else {
+                    best.append(scored)
+                }
             }
         }
-        return best.values.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.concept < $1.concept
-        }.prefix(limit).map(makeLink)
+        best.sort { $0.score != $1.score ? $0.score > $1.score : $0.concept < $1.concept }
+        return best.prefix(limit).map(makeLink)
     }
 
     private func makeLink(_ candidate: TermCandidate) -> ConceptLink {
-        let c = index.concepts[candidate.concept]
+        let i = candidate.concept
+        var xrefs: [String] = []
+        for x in index.concepts[i].xrefs where x.match.isEquivalence { xrefs.append(x.code) }
         return ConceptLink(
-            id: c.id, label: c.label, type: index.types[candidate.concept],
+            id: index.concepts[i].id, label: index.concepts[i].label, type: index.types[i],
             score: (candidate.score * 1000).rounded() / 1000, match: candidate.match,
-            matchedTerm: candidate.matchedTerm, source: index.sources[index.sourceOf[candidate.concept]].name,
-            xrefs: c.xrefs.filter { $0.match.isEquivalence }.map(\.code), conceptIndex: candidate.concept)
+            matchedTerm: candidate.matchedTerm, source: index.sources[index.sourceOf[i]].name,
+            xrefs: xrefs, conceptIndex: i)
     }
 }

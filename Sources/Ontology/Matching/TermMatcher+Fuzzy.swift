@@ -12,7 +12,8 @@ extension TermMatcher {
         static let typo = 0.8
     }
 
-    func fuzzy(_ words: [TermLexicon.Word], threshold: Double, limit: Int, offer: (Int32, Double, MatchKind) -> Void) {
+    func fuzzy(_ words: [TermLexicon.Word], threshold: Double, limit: Int, rarestOnly: Bool = false,
+               offer: (Int32, Double, MatchKind) -> Void) {
         // Query slots (one per distinct word), rarest first: the roots a slot may match, with their value.
         var slots: [(weight: Double, first: Int, end: Int)] = []
         var slotRoots: [Int32] = []
@@ -56,7 +57,7 @@ extension TermMatcher {
         postingData.withUnsafeBufferPointer { data in
           slotRoots.withUnsafeBufferPointer { queryRoots in
             slotValue.withUnsafeBufferPointer { queryValue in
-            for slot in slots {
+            for slot in rarestOnly ? slots.prefix(1) : slots[...] {
                 var need = Self.shareNeeded(floor, q)
                 guard remaining >= need else { break }
                 for root in queryRoots[slot.first..<slot.end] {

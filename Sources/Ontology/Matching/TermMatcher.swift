@@ -58,11 +58,15 @@ public final class TermMatcher: Sendable {
         maxIDF = log(Double(max(b.terms.count, 1)) + 1)
     }
 
+    static let rarestCut = Double(ProcessInfo.processInfo.environment["DDX_CUT"] ?? "") ?? 2
+
     /// `sorted` without repeats.
     static func distinct(_ values: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(values.count)
-        for v in values.sorted() where out.last != v { out.append(v) }
+        var out = values
+        out.sort()
+        var n = 0
+        for v in out where n == 0 || out[n - 1] != v { out[n] = v; n += 1 }
+        out.removeLast(out.count - n)
         return out
     }
 
@@ -71,6 +75,7 @@ public final class TermMatcher: Sendable {
         let trimmed = mention.trimmingSpaces()
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         var best: [(term: Int32, score: Double, kind: MatchKind)] = []   // one per concept
+        best.reserveCapacity(limit + 3)
         func offer(_ termID: Int32, _ score: Double, _ kind: MatchKind) {
             guard score >= threshold else { return }
             let concept = terms[Int(termID)].concept
@@ -86,21 +91,32 @@ public final class TermMatcher: Sendable {
         }
         let words = TermNormalizer.words(trimmed).map { lexicon.lookup($0) }
         if !words.isEmpty {
-            let tokens = words.compactMap(\.token)
+            var tokens: [Int32] = []
+            var roots: [Int32] = []
+            tokens.reserveCapacity(words.count)
+            roots.reserveCapacity(words.count)
+            for w in words {
+                if let t = w.token { tokens.append(t) }
+                if let r = w.root { roots.append(r) }
+            }
             if tokens.count == words.count {
                 for id in normalizedMap[tokens] ?? [] { offer(id, Tier.normalized * terms[Int(id)].quality, .normalized) }
                 if tokens.count > 1 {
-                    for id in bagMap[tokens.sorted()] ?? [] { offer(id, Tier.wordOrder * terms[Int(id)].quality, .wordOrder) }
+                    tokens.sort()
+                    for id in bagMap[tokens] ?? [] { offer(id, Tier.wordOrder * terms[Int(id)].quality, .wordOrder) }
                 }
             }
-            let roots = words.compactMap(\.root)
             if roots.count == words.count {
                 for id in rootMap[Self.distinct(roots)] ?? [] { offer(id, Tier.root * terms[Int(id)].quality, .root) }
             }
             // Fuzzy candidates must beat the `limit`-th candidate already found to be returned at all.
-            let scores = best.map(\.score).sorted(by: >)
-            let floor = scores.count >= limit ? scores[limit - 1] : threshold
-            fuzzy(words, threshold: max(threshold, floor), limit: limit, offer: offer)
+            var floor = threshold
+            if best.count >= limit {
+                let scores = best.map(\.score).sorted(by: >)
+                floor = max(threshold, scores[limit - 1])
+            }
+            let matched = best.contains { $0.score >= Self.rarestCut }
+            fuzzy(words, threshold: floor, limit: limit, rarestOnly: matched, offer: offer)
         }
         return best.map { hit in
             let term = terms[Int(hit.term)]
