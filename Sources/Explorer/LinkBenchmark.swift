@@ -19,7 +19,7 @@ public struct LinkBenchmark: Sendable {
             for s in c.synonyms.prefix(2) { names.append(s.text) }
         }
         guard !names.isEmpty else { return [] }
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var out: [String] = []
         out.reserveCapacity(count)
         for i in 0..<count {
@@ -64,18 +64,5 @@ public struct LinkBenchmark: Sendable {
           ddx link (top 5)         \(f(rate)) mentions/s  (\(f(linkSeconds, 3)) s)
           anchor: exact dict lookup \(f(anchor)) mentions/s  → link is \(f(anchor / max(rate, 1e-9), 1))× slower
         """
-    }
-}
-
-/// A tiny deterministic generator (SplitMix64) for benchmark inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

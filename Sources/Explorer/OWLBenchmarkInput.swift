@@ -31,7 +31,7 @@ public enum OWLBenchmarkInput {
             </owl:Ontology>
 
         """
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         func phrase(_ n: Int) -> String {
             (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
         }

@@ -186,7 +186,10 @@ public enum TermNormalizer {
     }
 
     private static func replaceDigraphs(_ w: [UInt8]) -> [UInt8] {
-        guard w.count > 3, w.contains(0x65) else { return w }
+        guard w.count > 3 else { return w }
+        var any = false
+        for i in 0..<w.count - 1 where w[i + 1] == 0x65 && (w[i] == 0x61 || w[i] == 0x6F) { any = true; break }
+        guard any else { return w }
         var out: [UInt8] = []
         out.reserveCapacity(w.count)
         var i = 0
