@@ -171,18 +171,17 @@ public enum TermNormalizer {
         if let mapped = irregular[word] { return mapped }
         var w = Array(word.utf8)
         if w.count <= 3 { return word }
+        let original = w.count
+        var changed = false
         // British digraphs: haem/anaem/ischaem/oedema/oesophag/paed/faec/foet/coeliac → e; dyspnoea, diarrhoea → ea.
-        w = replaceDigraphs(w)
-        w = replaceInfix(w, "oea", "ea")
-        // -ise/-isation → -ize/-ization.
-        w = replaceSuffix(w, "isation", "ization")
-        w = replaceSuffix(w, "ising", "izing")
-        w = replaceSuffix(w, "ised", "ized")
-        if w.count > 5 { w = replaceSuffix(w, "ise", "ize") }
-        // -our → -or (tumour, behaviour, labour).
-        if w.count > 5 { w = replaceSuffix(w, "our", "or") }
-        w = singular(w)
-        return String(decoding: w, as: UTF8.self)
+        let folded = replaceInfix(replaceDigraphs(w), "oea", "ea")
+        if folded.count != w.count { w = folded; changed = true }
+        // -ise/-isation → -ize/-ization; -our → -or (tumour, behaviour, labour).
+        changed = replaceSuffix(&w, "isation", "ization") || replaceSuffix(&w, "ising", "izing")
+            || replaceSuffix(&w, "ised", "ized") || (w.count > 5 && replaceSuffix(&w, "ise", "ize"))
+            || (w.count > 5 && replaceSuffix(&w, "our", "or")) || changed
+        changed = singular(&w) || changed
+        return changed || w.count != original ? String(decoding: w, as: UTF8.self) : word
     }
 
     private static func replaceDigraphs(_ w: [UInt8]) -> [UInt8] {
@@ -245,33 +244,41 @@ public enum TermNormalizer {
         return w[(w.count - n)...].elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: n))
     }
 
-    private static func replaceSuffix(_ w: [UInt8], _ suffix: StaticString, _ replacement: StaticString) -> [UInt8] {
-        guard w.count > suffix.utf8CodeUnitCount + 1, hasSuffix(w, suffix) else { return w }
-        return Array(w.dropLast(suffix.utf8CodeUnitCount))
-            + UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+    /// Replaces `suffix` in place when the word is longer than it by two or more; whether it did.
+    private static func replaceSuffix(_ w: inout [UInt8], _ suffix: StaticString, _ replacement: StaticString) -> Bool {
+        guard w.count > suffix.utf8CodeUnitCount + 1, hasSuffix(w, suffix) else { return false }
+        w.removeLast(suffix.utf8CodeUnitCount)
+        w.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        return true
     }
 
     /// English plurals (-s, -es, -ies) and the Latin/Greek ones medicine keeps: -ae → -a (vertebrae, fistulae),
     /// -i → -us (nevi, calculi), -omata → -oma (lipomata).
-    private static func singular(_ w: [UInt8]) -> [UInt8] {
+    private static func singular(_ w: inout [UInt8]) -> Bool {
         let n = w.count
-        guard n > 3 else { return w }
-        if hasSuffix(w, "omata") { return Array(w.dropLast(2)) }
-        if n >= 5, hasSuffix(w, "ae") { return Array(w.dropLast()) }
-        if w[n - 1] == 0x69 /* i */, w[n - 2] != 0x69, !isVowel(w[n - 2]) { return Array(w.dropLast()) + [0x75, 0x73] }
-        guard w[n - 1] == 0x73 /* s */ else { return w }
+        guard n > 3 else { return false }
+        if hasSuffix(w, "omata") { w.removeLast(2); return true }
+        if n >= 5, hasSuffix(w, "ae") { w.removeLast(); return true }
+        if w[n - 1] == 0x69 /* i */, w[n - 2] != 0x69, !isVowel(w[n - 2]) {
+            w.removeLast()
+            w += [0x75, 0x73]
+            return true
+        }
+        guard w[n - 1] == 0x73 /* s */ else { return false }
         let prev = w[n - 2]
         // -ss, -us, -is stay (stasis, abscess, sinus).
-        if prev == 0x73 || prev == 0x75 || prev == 0x69 { return w }
-        if n > 4, w[n - 3] == 0x69, prev == 0x65 { return Array(w.dropLast(3)) + [0x79] }    // -ies → -y
+        if prev == 0x73 || prev == 0x75 || prev == 0x69 { return false }
+        if n > 4, w[n - 3] == 0x69, prev == 0x65 { w.removeLast(3); w.append(0x79); return true }    // -ies → -y
         if prev == 0x65, n > 4 {
             let before = w[n - 3]
             // -sses, -xes, -ches, -shes → drop "es" (abscesses, reflexes); diseases, doses keep their e.
             if (before == 0x73 && w[n - 4] == 0x73) || before == 0x78
                 || (before == 0x68 && (w[n - 4] == 0x63 || w[n - 4] == 0x73)) {
-                return Array(w.dropLast(2))
+                w.removeLast(2)
+                return true
             }
         }
-        return Array(w.dropLast())
+        w.removeLast()
+        return true
     }
 }
