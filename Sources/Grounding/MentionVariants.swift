@@ -27,14 +27,17 @@ enum MentionVariants {
         "inherited", "nonhereditary", "nonfamilial",
     ]
 
+    /// First letters of the modifiers, of "stage" and of "non-".
+    static let modifierInitials = Set(modifiers.compactMap(\.utf8.first) + [0x73, 0x6E])
+
     static func of(_ mention: String) -> [Variant] {
         let cleaned = clean(mention)
         guard !cleaned.isEmpty else { return [] }
         var variants = [Variant(text: cleaned, factor: 1.0)]
-        let bytes = cleaned.utf8
-        guard bytes.contains(0x20) || bytes.contains(0x28) || bytes.contains(0x5B) else { return variants }
-        if bytes.contains(0x28) || bytes.contains(0x5B) { addParentheticals(of: cleaned, to: &variants) }
-        if mayBeCoordination(bytes) {
+        let shape = Shape(cleaned)
+        guard shape.hasSpace || shape.hasBracket else { return variants }
+        if shape.hasBracket { addParentheticals(of: cleaned, to: &variants) }
+        if shape.hasConjunction {
             for v in variants {
                 for c in TermCoordination.expand(v.text) {
                     add(c.text, v.factor * (c.position == 0 ? Factor.firstConjunct : Factor.laterConjunct), to: &variants)
@@ -47,25 +50,41 @@ enum MentionVariants {
         return variants
     }
 
-    /// Whether the text has a conjunction word (the cheap test before `TermCoordination.expand`).
-    private static func mayBeCoordination(_ bytes: String.UTF8View) -> Bool {
-        var word: UInt32 = 0      // up to four lower-cased ASCII letters of the current word, packed
-        var length = 0
-        func isConjunction() -> Bool {
-            (length == 3 && (word == 0x616E64 || word == 0x6E6F72)) || (length == 2 && word == 0x6F72)
-                || (length == 1 && word == 0x26)          // and, nor, or, &
-        }
-        for b in bytes {
-            if b == 0x20 || b == 0x2C || b == 0x2F {
-                if isConjunction() { return true }
-                word = 0
-                length = 0
-            } else {
-                length += 1
-                if length <= 4 { word = word << 8 | UInt32(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+    /// What one pass over the bytes tells: spaces, brackets, a conjunction word (before `TermCoordination`).
+    struct Shape {
+        var hasSpace = false
+        var hasBracket = false
+        var hasConjunction = false
+
+        init(_ text: String) {
+            var word: UInt32 = 0      // up to four lower-cased ASCII letters of the current word, packed
+            var length = 0
+            var conjunction = false
+            func isConjunction() -> Bool {
+                (length == 3 && (word == 0x616E64 || word == 0x6E6F72)) || (length == 2 && word == 0x6F72)
+                    || (length == 1 && word == 0x26)          // and, nor, or, &
             }
+            var text = text
+            text.withUTF8 { buffer in
+            for b in buffer {
+                switch b {
+                case 0x20, 0x2C, 0x2F:
+                    if b == 0x20 { hasSpace = true }
+                    conjunction = conjunction || isConjunction()
+                    word = 0
+                    length = 0
+                case 0x28, 0x5B:
+                    hasBracket = true
+                    word = 0
+                    length = 0
+                default:
+                    length += 1
+                    if length <= 4 { word = word << 8 | UInt32(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+                }
+            }
+            }
+            hasConjunction = conjunction || isConjunction()
         }
-        return isConjunction()
     }
 
     /// Adds a form, or raises the factor of an existing one.
@@ -105,7 +124,8 @@ enum MentionVariants {
     /// `text` without its leading clinical modifiers ("familial or sporadic bilateral", "stage II and III"),
     /// or nil when it has none or nothing else.
     static func withoutModifiers(_ text: String) -> String? {
-        // Cheap test first: the first word, lower-cased, without hyphens.
+        // Cheap tests first: the first letter, then the first word, lower-cased, without hyphens.
+        guard let initial = text.utf8.first.map({ $0 | 0x20 }), modifierInitials.contains(initial) else { return nil }
         var head: [UInt8] = []
         for b in text.utf8 {
             if b == 0x20 || head.count > 14 { break }
@@ -146,10 +166,12 @@ enum MentionVariants {
         func plain(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x29 || b == 0x5D
         }
-        if let f = text.utf8.first, let l = text.utf8.last, plain(f), plain(l),
-           !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x60 }) {
-            return text
+        var copy = text
+        let isPlain = copy.withUTF8 { buffer in
+            guard let f = buffer.first, let l = buffer.last, plain(f), plain(l) else { return false }
+            return !buffer.contains { $0 == 0x2A || $0 == 0x5F || $0 == 0x60 }
         }
+        if isPlain { return text }
         var s = Array(text.unicodeScalars)
         if s.contains(where: { $0 == "*" || $0 == "_" || $0 == "`" }) {
             var out: [Unicode.Scalar] = []

@@ -15,7 +15,8 @@ struct TermIndexBuilder {
     var idf: [Double] = []
     /// Fuzzy postings, one block per root (`postingStart[root]..<postingStart[root + 1]`) listing the terms that
     /// have the root by increasing weight, each entry inline so a scan reads memory in order:
-    /// term id, concept, weight (Float bits), quality (Float bits), root count n, then the term's n roots.
+    /// term id, concept, weight (Float bits), quality (Float bits), root count n, a 64-bit signature of the roots
+    /// (bit root % 64, as two Int32), then the term's n roots.
     var postingData: [Int32] = []
     var postingStart: [Int32] = []
     var deletes: [UInt64: [Int32]] = [:]           // hashed roots and their one-letter deletions → root ids
@@ -81,7 +82,7 @@ struct TermIndexBuilder {
         var size = [Int](repeating: 0, count: lexicon.rootCount + 1)
         for t in 0..<count {
             let n = Int(termRootStart[t + 1] - termRootStart[t])
-            for k in Int(termRootStart[t])..<Int(termRootStart[t + 1]) { size[Int(termRoots[k]) + 1] += 5 + n }
+            for k in Int(termRootStart[t])..<Int(termRootStart[t + 1]) { size[Int(termRoots[k]) + 1] += TermMatcher.entryHeader + n }
         }
         for r in 0..<lexicon.rootCount { size[r + 1] += size[r] }
         postingStart = size.map { Int32($0) }
@@ -89,8 +90,11 @@ struct TermIndexBuilder {
         var cursor = size
         for t in (0..<count).sorted(by: { weight[$0] != weight[$1] ? weight[$0] < weight[$1] : $0 < $1 }) {
             let roots = termRoots[Int(termRootStart[t])..<Int(termRootStart[t + 1])]
+            var signature: UInt64 = 0
+            for r in roots { signature |= 1 << UInt64(r & 63) }
             let entry = [Int32(t), terms[t].concept, Int32(bitPattern: Float(weight[t]).bitPattern),
-                         Int32(bitPattern: Float(terms[t].quality).bitPattern), Int32(roots.count)] + roots
+                         Int32(bitPattern: Float(terms[t].quality).bitPattern), Int32(roots.count),
+                         Int32(truncatingIfNeeded: signature), Int32(truncatingIfNeeded: signature >> 32)] + roots
             for r in roots {
                 let at = cursor[Int(r)]
                 postingData.replaceSubrange(at..<at + entry.count, with: entry)

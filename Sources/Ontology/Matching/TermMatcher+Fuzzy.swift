@@ -12,90 +12,33 @@ extension TermMatcher {
         static let typo = 0.8
     }
 
-    func fuzzy(_ words: [TermLexicon.Word], threshold: Double, limit: Int, rarestOnly: Bool = false,
-               offer: (Int32, Double, MatchKind) -> Void) {
-        // Query slots (one per distinct word), rarest first: the roots a slot may match, with their value.
-        var slots: [(weight: Double, first: Int, end: Int)] = []
-        var slotRoots: [Int32] = []
-        var slotValue: [Double] = []
-        slotRoots.reserveCapacity(words.count)
-        slotValue.reserveCapacity(words.count)
+    /// Offers the best `limit` concepts whose terms share enough rarity-weighted roots with `words`.
+    func fuzzy(_ words: [TermLexicon.Word], threshold: Double, limit: Int, offer: (Int32, Double, MatchKind) -> Void) {
+        // One slot per distinct query root (a misspelt word counts as its likeliest correction), rarest first.
+        var slots: [(root: Int32, weight: Double, value: Double)] = []
+        slots.reserveCapacity(words.count)
         var unknownWeight = 0.0
         for w in words {
-            if let r = w.root {
-                if slotRoots.contains(r) { continue }
-                slots.append((idf[Int(r)], slotRoots.count, slotRoots.count + 1))
-                slotRoots.append(r)
-                slotValue.append(idf[Int(r)])
+            var root = w.root
+            var factor = 1.0
+            if root == nil, w.rootText.utf8.count >= 5, let r = correction(of: w.rootText) {
+                root = r
+                factor = FuzzyWeights.typo
+            }
+            guard let r = root else {
+                unknownWeight += maxIDF   // a word the ontology never uses: as rare as it gets
                 continue
             }
-            let near = w.rootText.utf8.count >= 5 ? neighbours(of: w.rootText) : []
-            if near.isEmpty {
-                unknownWeight += maxIDF   // a word the ontology never uses: as rare as it gets
-            } else {
-                let weight = near.map { idf[Int($0)] }.max() ?? maxIDF
-                slots.append((weight, slotRoots.count, slotRoots.count + near.count))
-                for r in near { slotRoots.append(r); slotValue.append(FuzzyWeights.typo * weight) }
-            }
+            if !slots.contains(where: { $0.root == r }) { slots.append((r, idf[Int(r)], factor * idf[Int(r)])) }
         }
-        guard !slots.isEmpty else { return }
-        slots.sort { $0.weight > $1.weight }
+        guard !slots.isEmpty, threshold < Tier.fuzzy else { return }
+        slots.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.root < $1.root }
         let shareable = slots.reduce(0) { $0 + $1.weight }
         let q = shareable + unknownWeight
-        let a = FuzzyWeights.mentionOnly, b = FuzzyWeights.termOnly, f = Tier.fuzzy
-        // A term sharing weight s scores at most f·s / (s + a·(q − s)); below `shareNeeded` it cannot reach the
-        // floor, so only the postings of the rarest words, down to where the rest could not add up to it, are read.
-        guard threshold < f else { return }
-        // A 64-bit membership filter of the query roots, so most term roots are rejected without a search.
-        var mask: UInt64 = 0
-        for r in slotRoots { mask |= 1 << UInt64(r & 63) }
-        // `floor` rises to the `limit`-th best distinct concept found so far: nothing below it can be returned.
-        var floor = threshold
-        var top: [(concept: Int32, score: Double)] = []
-        var hits: [(term: Int32, score: Double)] = []
-        var remaining = shareable
-        postingData.withUnsafeBufferPointer { data in
-          slotRoots.withUnsafeBufferPointer { queryRoots in
-            slotValue.withUnsafeBufferPointer { queryValue in
-            for slot in rarestOnly ? slots.prefix(1) : slots[...] {
-                var need = Self.shareNeeded(floor, q)
-                guard remaining >= need else { break }
-                for root in queryRoots[slot.first..<slot.end] {
-                    // A term first met in this list lacks the rarer words already read, so it shares at most
-                    // `remaining`; terms heavier than `maxWeight` cannot reach the floor with that, nor terms
-                    // lighter than `need` (they cannot share enough).
-                    var maxWeight = Self.maxTermWeight(remaining, floor, q)
-                    var i = Int(postingStart[Int(root)])
-                    let end = Int(postingStart[Int(root) + 1])
-                    while i < end {
-                        let n = Int(data[i + 4])
-                        let weight = Double(Float(bitPattern: UInt32(bitPattern: data[i + 2])))
-                        if weight > maxWeight { break }
-                        if weight < need { i += 5 + n; continue }
-                        var shared = 0.0
-                        for k in i + 5..<i + 5 + n {
-                            let r = data[k]
-                            guard mask & (1 << UInt64(r & 63)) != 0 else { continue }
-                            for j in 0..<queryRoots.count where queryRoots[j] == r { shared += queryValue[j]; break }
-                        }
-                        shared = min(shared, q, weight)
-                        let score = f * shared / (shared + a * (q - shared) + b * (weight - shared))
-                            * Double(Float(bitPattern: UInt32(bitPattern: data[i + 3])))
-                        if score >= floor {
-                            hits.append((data[i], score))
-                            if Self.keepTop(&top, concept: data[i + 1], score: score, limit: limit), top.count == limit {
-                                floor = max(threshold, top[limit - 1].score)
-                                maxWeight = Self.maxTermWeight(remaining, floor, q)
-                                need = Self.shareNeeded(floor, q)
-                            }
-                        }
-                        i += 5 + n
-                    }
-                }
-                remaining -= slot.weight
+        var (hits, floor) = postingData.withUnsafeBufferPointer { data in
+            postingStart.withUnsafeBufferPointer { starts in
+                Self.scan(data, starts, slots: slots, q: q, threshold: threshold, limit: limit)
             }
-            }
-          }
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
         var concepts: [Int32] = []
@@ -105,6 +48,68 @@ extension TermMatcher {
             concepts.append(c)
             offer(hit.term, hit.score, .fuzzy)
         }
+    }
+
+    /// Scores the postings of the query's roots, rarest first; the hits at or above the final floor, and it.
+    private static func scan(_ data: UnsafeBufferPointer<Int32>, _ starts: UnsafeBufferPointer<Int32>,
+                             slots: [(root: Int32, weight: Double, value: Double)], q: Double, threshold: Double,
+                             limit: Int) -> (hits: [(term: Int32, score: Double)], floor: Double) {
+        let a = FuzzyWeights.mentionOnly, b = FuzzyWeights.termOnly, f = Tier.fuzzy
+        let queryRoots = slots.map(\.root), queryValue = slots.map(\.value)
+        // A 64-bit membership filter of the query roots, so most term roots are rejected without a search.
+        var mask: UInt64 = 0
+        for r in queryRoots { mask |= 1 << UInt64(r & 63) }
+        // `floor` rises to the `limit`-th best distinct concept found so far: nothing below it can be returned.
+        var floor = threshold
+        var top: [(concept: Int32, score: Double)] = []
+        var hits: [(term: Int32, score: Double)] = []
+        // A term sharing weight s scores at most f·s / (s + a·(q − s)); below `shareNeeded` it cannot reach the
+        // floor, so only the postings of the rarest roots, down to where the rest could not add up to it, are read.
+        var remaining = slots.reduce(0) { $0 + $1.weight }
+        for slot in slots {
+            var need = shareNeeded(floor, q)
+            guard remaining >= need else { break }
+            // A term first met in this list lacks the rarer roots already read, so it shares at most `remaining`;
+            // terms heavier than `maxWeight` cannot reach the floor with that, nor terms lighter than `need`.
+            var maxWeight = maxTermWeight(remaining, floor, q)
+            // Roots of the query other than this list's: a term whose signature misses them all shares only this one.
+            var others: UInt64 = 0
+            for r in queryRoots where r != slot.root { others |= 1 << UInt64(r & 63) }
+            let h = entryHeader
+            var i = Int(starts[Int(slot.root)])
+            let end = Int(starts[Int(slot.root) + 1])
+            while i < end {
+                let n = Int(data[i + 4])
+                let weight = Double(Float(bitPattern: UInt32(bitPattern: data[i + 2])))
+                if weight > maxWeight { break }
+                if weight < need { i += h + n; continue }
+                let signature = UInt64(UInt32(bitPattern: data[i + 5])) | UInt64(UInt32(bitPattern: data[i + 6])) << 32
+                var shared = slot.value
+                if signature & others != 0 {
+                    shared = 0
+                    for k in i + h..<i + h + n {
+                        let r = data[k]
+                        guard mask & (1 << UInt64(r & 63)) != 0 else { continue }
+                        for j in 0..<queryRoots.count where queryRoots[j] == r { shared += queryValue[j]; break }
+                    }
+                }
+                shared = min(shared, q, weight)
+                let numerator = f * shared * Double(Float(bitPattern: UInt32(bitPattern: data[i + 3])))
+                let denominator = shared + a * (q - shared) + b * (weight - shared)
+                if numerator >= floor * denominator {
+                    let score = numerator / denominator
+                    hits.append((data[i], score))
+                    if keepTop(&top, concept: data[i + 1], score: score, limit: limit), top.count == limit {
+                        floor = max(threshold, top[limit - 1].score)
+                        maxWeight = maxTermWeight(remaining, floor, q)
+                        need = shareNeeded(floor, q)
+                    }
+                }
+                i += h + n
+            }
+            remaining -= slot.weight
+        }
+        return (hits, floor)
     }
 
     /// The least weight a term must share with a query of weight `q` to score `floor` (its other words free).
@@ -137,14 +142,18 @@ extension TermMatcher {
         return true
     }
 
-    /// Known roots one deletion away from `root` on either side (covers one substitution, insertion or deletion),
-    /// the symmetric-deletion scheme of SymSpell (Garbe 2012), over 64-bit hashes of the variants.
-    func neighbours(of root: String) -> [Int32] {
-        var near: [Int32] = []
+    /// The known root one deletion away from `root` on either side (one substitution, insertion or deletion;
+    /// the symmetric-deletion scheme of SymSpell, Garbe 2012, over 64-bit hashes of the variants) that the most
+    /// terms use: the likeliest intended word, as in Norvig's spelling corrector (2007).
+    func correction(of root: String) -> Int32? {
+        var best: Int32?
         for h in Self.neighbourhood(of: Array(root.utf8), withWord: true) {
-            for id in deletes[h] ?? [] where !near.contains(id) { near.append(id) }
+            for id in deletes[h] ?? [] {
+                guard let b = best else { best = id; continue }
+                if idf[Int(id)] < idf[Int(b)] || (idf[Int(id)] == idf[Int(b)] && id < b) { best = id }
+            }
         }
-        return Array(near.prefix(4))
+        return best
     }
 
     /// FNV-1a hashes of `word` (first, when `withWord`) and of each of its one-letter deletions.

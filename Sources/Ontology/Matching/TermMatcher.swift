@@ -33,9 +33,12 @@ public final class TermMatcher: Sendable {
     let idf: [Double]                        // root id → idf
     /// Fuzzy postings, one block per root (`postingStart[root]..<postingStart[root + 1]`) listing the terms that
     /// have the root by increasing weight, each entry inline so a scan reads memory in order:
-    /// term id, concept, weight (Float bits), quality (Float bits), root count n, then the term's n roots.
+    /// term id, concept, weight (Float bits), quality (Float bits), root count n, a 64-bit signature of the roots
+    /// (bit root % 64, as two Int32), then the term's n roots.
     let postingData: [Int32]
     let postingStart: [Int32]
+    /// The Int32s before the roots in a posting entry.
+    static let entryHeader = 7
     let deletes: [UInt64: [Int32]]           // hashed roots and their one-letter deletions → root ids
     let maxIDF: Double                       // the weight of a word the ontology never uses
 
@@ -57,8 +60,6 @@ public final class TermMatcher: Sendable {
         deletes = b.deletes
         maxIDF = log(Double(max(b.terms.count, 1)) + 1)
     }
-
-    static let rarestCut = Double(ProcessInfo.processInfo.environment["DDX_CUT"] ?? "") ?? 2
 
     /// `sorted` without repeats.
     static func distinct(_ values: [Int32]) -> [Int32] {
@@ -115,8 +116,7 @@ public final class TermMatcher: Sendable {
                 let scores = best.map(\.score).sorted(by: >)
                 floor = max(threshold, scores[limit - 1])
             }
-            let matched = best.contains { $0.score >= Self.rarestCut }
-            fuzzy(words, threshold: floor, limit: limit, rarestOnly: matched, offer: offer)
+            fuzzy(words, threshold: floor, limit: limit, offer: offer)
         }
         return best.map { hit in
             let term = terms[Int(hit.term)]
@@ -140,8 +140,18 @@ extension String {
 
     /// `lowercased()`, without the Unicode tables when the text is ASCII.
     func asciiLowercased() -> String {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        var copy = self
+        return copy.withUTF8 { buffer -> String in
+            var upper = false
+            for b in buffer {
+                if b >= 0x80 { return lowercased() }
+                if b >= 0x41 && b <= 0x5A { upper = true }
+            }
+            guard upper else { return self }
+            return String(unsafeUninitializedCapacity: buffer.count) { out in
+                for (i, b) in buffer.enumerated() { out[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+                return buffer.count
+            }
+        }
     }
 }

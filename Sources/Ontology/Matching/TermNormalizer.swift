@@ -80,12 +80,16 @@ public enum TermNormalizer {
             case .word: result.append(w)
             }
         }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for var b in text.utf8 {
+        var text = text
+        let ascii = text.withUTF8 { buffer -> Bool in
+            guard !buffer.contains(where: { $0 >= 0x80 }) else { return false }
+            for var b in buffer {
                 if b >= 0x41 && b <= 0x5A { b += 0x20 }
                 if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { current.append(b) } else { flush() }
             }
-        } else {
+            return true
+        }
+        if !ascii {
             for scalar in text.unicodeScalars {
                 let folded = fold(scalar)
                 if folded.isEmpty { flush() } else { current.append(contentsOf: folded) }
