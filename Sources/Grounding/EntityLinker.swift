@@ -44,12 +44,14 @@ public struct EntityLinker: Sendable {
 
     private func makeLink(_ candidate: TermCandidate) -> ConceptLink {
         let i = candidate.concept
-        var xrefs: [String] = []
-        for x in index.concepts[i].xrefs where x.match.isEquivalence { xrefs.append(x.code) }
-        return ConceptLink(
-            id: index.concepts[i].id, label: index.concepts[i].label, type: index.types[i],
-            score: (candidate.score * 1000).rounded() / 1000, match: candidate.match,
-            matchedTerm: candidate.matchedTerm, source: index.sources[index.sourceOf[i]].name,
-            xrefs: xrefs, conceptIndex: i)
+        return index.concepts.withUnsafeBufferPointer { concepts in
+            var xrefs: [String] = []
+            for x in concepts[i].xrefs where x.match.isEquivalence { xrefs.append(x.code) }
+            return ConceptLink(
+                id: concepts[i].id, label: concepts[i].label, type: index.types[i],
+                score: (candidate.score * 1000).rounded() / 1000, match: candidate.match,
+                matchedTerm: candidate.matchedTerm, source: index.sources[index.sourceOf[i]].name,
+                xrefs: xrefs, conceptIndex: i)
+        }
     }
 }

@@ -28,6 +28,17 @@ struct EntityLinkerTests {
         #expect(linker.link("Thin mucus").first?.id == "testonto:mucus-thinning")
     }
 
+    @Test func batchOnSeveralThreadsMatchesOneByOne() {
+        let base = ["Myocardial infarction (MI)", "cough", "Expectorants", "Guaifenesn", "Reassurance", "**Pneumonia**."]
+        let mentions = (0..<1_000).map { base[$0 % base.count] + ($0 % 7 == 0 ? "s" : "") }
+        let batch = linker.link(batch: mentions, limit: 3, threads: 4)
+        #expect(batch.count == mentions.count)
+        for (m, links) in zip(mentions, batch) {
+            #expect(links.map(\.id) == linker.link(m, limit: 3).map(\.id), "\(m)")
+        }
+        #expect(batch.contains { !$0.isEmpty } && batch.contains { $0.isEmpty })
+    }
+
     @Test func unlinkedBelowThreshold() {
         #expect(linker.link("Reassurance and follow-up").isEmpty)
         #expect(EntityLinker(index: GroundingFixtures.index, threshold: 1.0).link("Guaifenesn").isEmpty)

@@ -8,7 +8,7 @@ extension TermNormalizer {
     static let equivalents: [String: String] = [
         // Organ adjectives whose noun is a different word (Latin/Greek adjective, English noun).
         "renal": "kidney", "nephric": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung",
-        "cutaneous": "skin", "ocular": "eye", "ophthalmic": "eye", "otic": "ear", "aural": "ear",
+        "cutaneous": "skin", "ocular": "eye", "ophthalmic": "eye", "otic": "ear", "aural": "ear", "auditory": "hearing",
         "gastric": "stomach", "nasal": "nose", "oral": "mouth", "dental": "tooth", "splenic": "spleen",
         "pancreatic": "pancreas", "osseous": "bone", "articular": "joint", "costal": "rib", "mammary": "breast",
         "palpebral": "eyelid", "thoracic": "thorax", "facial": "face", "hematic": "blood",

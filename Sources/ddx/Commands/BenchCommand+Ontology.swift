@@ -49,8 +49,12 @@ extension BenchCommand {
         @Option(help: "Mentions to link (derived from the ontology's own labels and synonyms, varied).")
         var mentions: Int = 100_000
 
+        @Option(help: "Threads for the batch measurement (default: the cores available).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
         func validate() throws {
             guard mentions > 0 else { throw ValidationError("--mentions must be positive") }
+            guard threads > 0, threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
         }
 
         func run() throws {
@@ -58,7 +62,7 @@ extension BenchCommand {
             let linker = EntityLinker(index: loaded.index)
             let sample = LinkBenchmark.mentions(from: loaded.index, count: mentions)
             print("ontology: \(loaded.files.joined(separator: ", ")) (\(loaded.index.concepts.count) concepts, \(loaded.index.matcher.termCount) terms)")
-            print(LinkBenchmark.run(linker: linker, mentions: sample).report)
+            print(LinkBenchmark.run(linker: linker, mentions: sample, threads: threads).report)
         }
     }
 }

@@ -29,12 +29,16 @@ struct LinkCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json (one document) or jsonl (one line per mention).")
     var format: Format = .text
 
+    @Option(name: .long, help: "Threads for --batch (default: the cores available).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var destination: OutputOptions
 
     func validate() throws {
         if (mention == nil) == (batch == nil) { throw ValidationError("give either a mention or --batch FILE") }
         guard limit > 0, limit <= 100 else { throw ValidationError("--limit must be between 1 and 100") }
         guard threshold >= 0, threshold <= 1 else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard threads > 0, threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
         if ontologies.noOntology { throw ValidationError("linking needs an ontology; drop --no-ontology") }
     }
 
@@ -54,15 +58,16 @@ struct LinkCommand: ParsableCommand {
     }
 
     private func write(_ mentions: [String], linker: EntityLinker) throws {
+        let results = linker.link(batch: mentions, limit: limit, threads: threads)
         var out = ""
         switch format {
         case .jsonl:
-            for m in mentions { out += LinkResultWriter.jsonLine(mention: m, candidates: linker.link(m, limit: limit)) + "\n" }
+            for (m, r) in zip(mentions, results) { out += LinkResultWriter.jsonLine(mention: m, candidates: r) + "\n" }
         case .json:
-            out = "[" + mentions.map { LinkResultWriter.jsonLine(mention: $0, candidates: linker.link($0, limit: limit)) }
+            out = "[" + zip(mentions, results).map { LinkResultWriter.jsonLine(mention: $0, candidates: $1) }
                 .joined(separator: ",\n") + "]\n"
         case .text:
-            for m in mentions { out += LinkResultWriter.text(mention: m, candidates: linker.link(m, limit: limit), threshold: threshold) }
+            for (m, r) in zip(mentions, results) { out += LinkResultWriter.text(mention: m, candidates: r, threshold: threshold) }
         }
         try destination.write(Array(out.utf8))
     }
