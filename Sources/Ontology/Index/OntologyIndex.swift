@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One in-memory index over every loaded ontology: concepts by id, concepts from different sources merged by
 /// shared codes, the is_a hierarchy and typed relations at the level of merged groups, and a term matcher.
 ///
@@ -49,6 +51,15 @@ public final class OntologyIndex: Sendable {
             idToConcept[c.id] = i
         }
         self.idToConcept = idToConcept
+
+        // The term matcher needs only the concepts: build it on a second core while the groups, hierarchy and
+        // relations are worked out here.
+        let matcherBuild = DispatchGroup()
+        let matcherConcepts = concepts
+        nonisolated(unsafe) var builtMatcher: TermMatcher?
+        DispatchQueue.global(qos: .userInitiated).async(group: matcherBuild) {
+            builtMatcher = TermMatcher(concepts: matcherConcepts)
+        }
 
         // Merge concepts of different sources that share an id or an equivalence code.
         let grouping = Self.mergeGroups(concepts: concepts, sourceOf: sourceOf, idToConcept: idToConcept)
@@ -115,7 +126,8 @@ public final class OntologyIndex: Sendable {
         let types = Self.inferTypes(concepts: concepts, groupOf: grouping.groupOf, members: grouping.members,
                                     parents: parents)
         self.types = types
-        self.matcher = TermMatcher(concepts: concepts)
+        matcherBuild.wait()
+        self.matcher = builtMatcher!
 
         var typeCounts: [String: Int] = [:]
         for t in types { typeCounts[t?.rawValue ?? "untyped", default: 0] += 1 }

@@ -24,10 +24,12 @@ enum DTDEntityPolicy {
     }
 
     static func check(bytes: [UInt8], path: String) throws -> Verdict {
-        let text = String(decoding: bytes, as: UTF8.self)
+        // The DOCTYPE must come before the root element, so only the prolog is searched (a byte scan: the
+        // prefix read can be a megabyte of content).
+        let prolog = bytes[..<(firstElementStart(in: bytes) ?? bytes.endIndex)]
+        guard prolog.count >= 9, containsDoctype(prolog) else { return .none }
+        let text = String(decoding: prolog, as: UTF8.self)
         guard let doctype = text.range(of: "<!DOCTYPE") else { return .none }
-        // The DOCTYPE must come before the root element.
-        if let firstElement = firstElementStart(in: text), firstElement < doctype.lowerBound { return .none }
         guard text[doctype.upperBound...].contains("<!ENTITY") else { return .none }
         func refuse(_ why: String) -> OntologyError {
             let line = text[..<doctype.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -61,16 +63,24 @@ enum DTDEntityPolicy {
         return .flatInternal
     }
 
-    private static func firstElementStart(in text: String) -> String.Index? {
-        var search = text.startIndex
-        while let lt = text[search...].firstIndex(of: "<") {
-            let next = text.index(after: lt)
-            guard next < text.endIndex else { return nil }
-            let c = text[next]
-            if c != "?" && c != "!" { return lt }
-            search = next
+    /// The offset of the first `<` that opens an element (not `<?`, `<!`), if any.
+    private static func firstElementStart(in bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x3C, bytes[i + 1] != 0x3F, bytes[i + 1] != 0x21 { return i }
+            i += 1
         }
         return nil
+    }
+
+    private static func containsDoctype(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let needle = Array("<!DOCTYPE".utf8)
+        var i = bytes.startIndex
+        while i + needle.count <= bytes.endIndex {
+            if bytes[i] == 0x3C, bytes[i..<i + needle.count].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }
 

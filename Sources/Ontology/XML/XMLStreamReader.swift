@@ -109,14 +109,37 @@ final class XMLStreamReader {
 
     /// Whether the current node has the given namespace URI and local name.
     func isNamed(_ name: XMLName) -> Bool {
-        let ns = xmlTextReaderConstNamespaceUri(reader)
+        // The node's own fields: `xmlTextReaderConstNamespaceUri` would hash the URI into the dictionary per call.
+        guard let node = xmlTextReaderCurrentNode(reader), let local = node.pointee.name else { return false }
+        guard local == name.local || xmlStrEqual(local, name.local) != 0 else { return false }
+        let ns = node.pointee.ns?.pointee.href
         if let want = name.namespace {
             guard let ns, ns == want || xmlStrEqual(ns, want) != 0 else { return false }
         } else if ns != nil {
             return false
         }
-        guard let local = xmlTextReaderConstLocalName(reader) else { return false }
-        return local == name.local || xmlStrEqual(local, name.local) != 0
+        return true
+    }
+
+    /// An attribute of the current element by namespace and local name, read from the node's attribute list
+    /// without copying when its value is a single text node.
+    private func directAttribute(_ name: XMLName) -> String?? {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return .none }
+        var attr = node.pointee.properties
+        while let a = attr {
+            defer { attr = a.pointee.next }
+            guard let n = a.pointee.name, n == name.local || xmlStrEqual(n, name.local) != 0 else { continue }
+            let ns = a.pointee.ns?.pointee.href
+            if let want = name.namespace {
+                guard let ns, ns == want || xmlStrEqual(ns, want) != 0 else { continue }
+            } else if ns != nil {
+                continue
+            }
+            guard let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+                  let content = text.pointee.content else { return .none }
+            return .some(String(cString: content))
+        }
+        return .some(nil)
     }
 
     /// The current node's namespace URI, if any.
@@ -136,6 +159,7 @@ final class XMLStreamReader {
 
     /// An attribute of the current element by namespace and local name (no namespace for plain attributes).
     func attribute(_ name: XMLName) -> String? {
+        if kind == .element, let direct = directAttribute(name) { return direct }
         let raw: UnsafeMutablePointer<xmlChar>?
         if let ns = name.namespace {
             raw = xmlTextReaderGetAttributeNs(reader, name.local, ns)
