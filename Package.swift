@@ -44,13 +44,21 @@ let package = Package(
         .target(name: "Ontology", dependencies: ["CLibXML2"], swiftSettings: optimizedInDebug + uncheckedExclusivity),
         // Entity linking and hop verification: reasoning graph x ontology index.
         .target(name: "Grounding", dependencies: ["ReasoningPaths", "Ontology"], swiftSettings: optimizedInDebug),
-        // OpenBLAS wrapper and numeric kernels.
+        // The GGUF container format: memory-mapped header, typed metadata, tensor directory. Knows no models.
+        .target(name: "GGUF", swiftSettings: optimizedInDebug),
+        // OpenBLAS wrapper and numeric kernels: quant block layouts, quantised dot products, matvec/matmul,
+        // norms, RoPE, the worker pool. Never imports GGUF.
         .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: kernelFlags),
+        // Text <-> token ids (byte-level BPE from GGUF metadata), chat templates (a Jinja subset), streaming
+        // detokenisation.
+        .target(name: "Tokenization", dependencies: ["GGUF"], swiftSettings: optimizedInDebug),
+        // LanguageModel protocol, architectures (llama, qwen2), KV cache, samplers, the generation loop.
+        .target(name: "Inference", dependencies: ["GGUF", "Kernels", "Tokenization"], swiftSettings: kernelFlags),
         // Graphviz wrapper; DOT/SVG/PNG/PDF through libgvc, Mermaid and JSON written here.
         .target(name: "GraphRendering", dependencies: ["CGraphviz", "ReasoningPaths"]),
         // Use cases: read input, parse, build graphs, export, benchmarks, machine report.
         .target(name: "Explorer", dependencies: [
-            "ReasoningPaths", "GraphRendering", "Ontology", "Grounding", "Kernels",
+            "ReasoningPaths", "GraphRendering", "Ontology", "Grounding", "Kernels", "Inference", "Tokenization", "GGUF",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "ddx", dependencies: [
@@ -59,7 +67,11 @@ let package = Package(
         ]),
 
         // Helpers shared by the test targets (scratch directories, repository paths, SVG inspection).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GGUF"], path: "Tests/TestSupport"),
+        .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "GGUF", "TestSupport"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Tokenization", "GGUF", "TestSupport"]),
         .testTarget(name: "ReasoningPathsTests", dependencies: ["ReasoningPaths"],
                     resources: [.copy("Fixtures"), .copy("CorpusExpectations")]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"], resources: [.copy("Fixtures")]),

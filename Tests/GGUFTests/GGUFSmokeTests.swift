@@ -1,0 +1,9 @@
+import Testing
+@testable import GGUF
+
+@Suite("GGUF smoke")
+struct GGUFSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

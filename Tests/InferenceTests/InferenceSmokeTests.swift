@@ -1,0 +1,9 @@
+import Testing
+@testable import Inference
+
+@Suite("Inference smoke")
+struct InferenceSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

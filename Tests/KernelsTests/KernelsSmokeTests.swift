@@ -1,0 +1,9 @@
+import Testing
+@testable import Kernels
+
+@Suite("Kernels smoke")
+struct KernelsSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

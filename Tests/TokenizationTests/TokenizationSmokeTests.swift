@@ -1,0 +1,9 @@
+import Testing
+@testable import Tokenization
+
+@Suite("Tokenization smoke")
+struct TokenizationSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}
