@@ -4,8 +4,10 @@ public struct GGUFError: Error, CustomStringConvertible, Sendable, Equatable {
     public let path: String
     /// Byte offset in the file where the problem was found, when known.
     public let offset: Int?
+    /// What is wrong, with the key or tensor concerned.
     public let message: String
 
+    /// An error about `path`, found at byte `offset` when known.
     public init(path: String, offset: Int? = nil, _ message: String) {
         self.path = path
         self.offset = offset

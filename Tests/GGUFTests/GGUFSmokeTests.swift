@@ -1,9 +1,0 @@
-import Testing
-@testable import GGUF
-
-@Suite("GGUF smoke")
-struct GGUFSmokeTests {
-    @Test func moduleLinks() {
-        #expect(Bool(true))
-    }
-}
