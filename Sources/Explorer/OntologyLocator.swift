@@ -7,23 +7,7 @@ public enum OntologyLocator {
     /// found from the working directory or the executable's location upwards.
     public static func shippedDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let dir = environment["DDX_ONTOLOGY_DIR"], !dir.isEmpty { return dir }
-        var starts = [FileManager.default.currentDirectoryPath]
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path {
-            starts.append(exe)
-        }
-        for start in starts {
-            var url = URL(fileURLWithPath: start)
-            for _ in 0..<8 {
-                let candidate = url.appendingPathComponent("Ontologies")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("ddx-core.xml").path) {
-                    return candidate.path
-                }
-                let parent = url.deletingLastPathComponent()
-                if parent.path == url.path { break }
-                url = parent
-            }
-        }
-        return nil
+        return ResourceDirectory.find("Ontologies", containing: "ddx-core.xml")
     }
 
     /// The local vocabulary folder: `$DDX_VOCABULARY_DIR`, else `$XDG_DATA_HOME/ddx/vocabularies`, else

@@ -10,9 +10,11 @@ struct DDx: AsyncParsableCommand {
         abstract: "Explore the reasoning paths of medical reasoning models (research and teaching only; not clinical advice).",
         version: DDxVersion.current,
         subcommands: [ParseCommand.self, GraphCommand.self, RenderCommand.self, LinkCommand.self, OntologyCommand.self,
-                      EvalLinkingCommand.self, DoctorCommand.self, BenchCommand.self])
+                      EvalLinkingCommand.self, GenerateCommand.self, ModelCommand.self, TokenizeCommand.self,
+                      DoctorCommand.self, BenchCommand.self])
 
     static func main() async {
+        BLASStartup.fixCoreIfNeeded(arguments: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
