@@ -73,7 +73,7 @@ let package = Package(
         // Helpers shared by the test targets (scratch directories, repository paths, SVG inspection).
         .target(name: "TestSupport", dependencies: ["GGUF"], path: "Tests/TestSupport"),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"]),
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "GGUF", "TestSupport"],
                     exclude: ["Golden", "ChatTemplateFixtures"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Tokenization", "GGUF", "TestSupport"]),
