@@ -111,6 +111,26 @@ static inline __m256 ck_half8(const uint8_t *p, long stride) {
     return _mm256_cvtph_ps(v);
 }
 
+/* The (d, m) binary16 pairs at the start of 8 Q4_1 blocks (20 bytes apart) -> d as 8 floats, m as 8 floats. */
+static inline void ck_q4_1_dm8(const uint8_t *p, __m256 *d, __m256 *m) {
+    uint32_t v[8];
+    for (int i = 0; i < 8; i++) memcpy(&v[i], p + 20 * i, 4);
+    __m128i lo = _mm_cvtsi32_si128((int)v[0]);
+    lo = _mm_insert_epi32(lo, (int)v[1], 1);
+    lo = _mm_insert_epi32(lo, (int)v[2], 2);
+    lo = _mm_insert_epi32(lo, (int)v[3], 3);
+    __m128i hi = _mm_cvtsi32_si128((int)v[4]);
+    hi = _mm_insert_epi32(hi, (int)v[5], 1);
+    hi = _mm_insert_epi32(hi, (int)v[6], 2);
+    hi = _mm_insert_epi32(hi, (int)v[7], 3);
+    /* per 128-bit lane: the four d halves into the low 8 bytes, the four m halves into the high 8 bytes */
+    const __m256i shuffle = _mm256_setr_epi8(0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15,
+                                             0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15);
+    const __m256i t = _mm256_shuffle_epi8(_mm256_set_m128i(hi, lo), shuffle);
+    *d = _mm256_cvtph_ps(_mm256_castsi256_si128(_mm256_permute4x64_epi64(t, 0x08)));
+    *m = _mm256_cvtph_ps(_mm256_castsi256_si128(_mm256_permute4x64_epi64(t, 0x0d)));
+}
+
 #define CK_ALIGN32 __attribute__((aligned(32)))
 /* Keeps the scale array in memory so each block's scale is a broadcast load (load port) rather than a register
  * shuffle (the shuffle port is the bottleneck of these loops). */
@@ -168,37 +188,40 @@ void ckern_gemv_q8_0(long rows, long columns, const void *w, long row_bytes,
 
 /* ---------------------------------------------------------------- Q4_0 x Q8_0 */
 
+/* Σ (q−8)·a = Σ q·a − 8·Σ a: the unsigned nibbles go straight into vpmaddubsw and the offset term comes from the
+ * activation's per-block o32 = −8·d_a·Σq_a (computed when x was quantised), one FMA per 8 blocks. */
 void ckern_gemv_q4_0(long rows, long columns, const void *w, long row_bytes,
-                     const int8_t *q8, const float *d32, float *y) {
+                     const int8_t *q8, const float *d32, const float *o32, float *y) {
     const long nb = columns / 32;
     for (long r = 0; r < rows; r++) {
         const uint8_t *x = (const uint8_t *)w + r * row_bytes;
 #if CK_AVX2
-        const __m256i eight = _mm256_set1_epi8(8);
-        __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+        __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acco = _mm256_setzero_ps();
         long b = 0;
         for (; b + 8 <= nb; b += 8) {
             const uint8_t *xb = x + b * 18;
             const int8_t *ab = q8 + b * 32;
             CK_ALIGN32 float sc[8];
-            _mm256_store_ps(sc, _mm256_mul_ps(ck_half8(xb, 18), _mm256_loadu_ps(d32 + b)));
+            const __m256 dw = ck_half8(xb, 18);
+            _mm256_store_ps(sc, _mm256_mul_ps(dw, _mm256_loadu_ps(d32 + b)));
+            acco = _mm256_fmadd_ps(dw, _mm256_loadu_ps(o32 + b), acco);
             CK_SPILL();
             for (int k = 0; k < 8; k += 2) {
-                const __m256i w0 = _mm256_sub_epi8(ck_nibbles32(xb + k * 18 + 2), eight);
-                const __m256i w1 = _mm256_sub_epi8(ck_nibbles32(xb + k * 18 + 20), eight);
-                const __m256i p0 = ck_dot_s8s8(w0, ck_loadu(ab + k * 32));
-                const __m256i p1 = ck_dot_s8s8(w1, ck_loadu(ab + k * 32 + 32));
+                const __m256i p0 = ck_dot_u8s8(ck_nibbles32(xb + k * 18 + 2), ck_loadu(ab + k * 32));
+                const __m256i p1 = ck_dot_u8s8(ck_nibbles32(xb + k * 18 + 20), ck_loadu(ab + k * 32 + 32));
                 acc0 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k), _mm256_cvtepi32_ps(p0), acc0);
                 acc1 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k + 1), _mm256_cvtepi32_ps(p1), acc1);
             }
         }
+        float tail = 0;
         for (; b < nb; b++) {
             const uint8_t *x0 = x + b * 18;
-            const __m256i w0 = _mm256_sub_epi8(ck_nibbles32(x0 + 2), eight);
-            const __m256i p0 = ck_dot_s8s8(w0, ck_loadu(q8 + b * 32));
-            acc0 = _mm256_fmadd_ps(_mm256_set1_ps(ck_half(x0) * d32[b]), _mm256_cvtepi32_ps(p0), acc0);
+            const float dw = ck_half(x0);
+            const __m256i p0 = ck_dot_u8s8(ck_nibbles32(x0 + 2), ck_loadu(q8 + b * 32));
+            acc0 = _mm256_fmadd_ps(_mm256_set1_ps(dw * d32[b]), _mm256_cvtepi32_ps(p0), acc0);
+            tail += dw * o32[b];
         }
-        y[r] = ck_hsum_ps(_mm256_add_ps(acc0, acc1));
+        y[r] = ck_hsum_ps(_mm256_add_ps(_mm256_add_ps(acc0, acc1), acco)) + tail;
 #else
         float sum = 0;
         for (long b = 0; b < nb; b++) {
@@ -211,6 +234,7 @@ void ckern_gemv_q4_0(long rows, long columns, const void *w, long row_bytes,
             }
             sum += (float)s * (ck_half(blk) * d32[b]);
         }
+        (void)o32;
         y[r] = sum;
 #endif
     }
@@ -230,9 +254,11 @@ void ckern_gemv_q4_1(long rows, long columns, const void *w, long row_bytes,
             const uint8_t *xb = x + b * 20;
             const int8_t *ab = q8 + b * 32;
             CK_ALIGN32 float sc[8];
-            _mm256_store_ps(sc, _mm256_mul_ps(ck_half8(xb, 20), _mm256_loadu_ps(d32 + b)));
+            __m256 dw, mw;
+            ck_q4_1_dm8(xb, &dw, &mw);
+            _mm256_store_ps(sc, _mm256_mul_ps(dw, _mm256_loadu_ps(d32 + b)));
             /* the min terms m_w * s_a of all 8 blocks at once */
-            accm = _mm256_fmadd_ps(ck_half8(xb + 2, 20), _mm256_loadu_ps(s32 + b), accm);
+            accm = _mm256_fmadd_ps(mw, _mm256_loadu_ps(s32 + b), accm);
             CK_SPILL();
             for (int k = 0; k < 8; k += 2) {
                 const __m256i p0 = ck_dot_u8s8(ck_nibbles32(xb + k * 20 + 4), ck_loadu(ab + k * 32));

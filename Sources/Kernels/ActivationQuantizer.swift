@@ -5,7 +5,8 @@ struct QuantizedActivation {
     let q: UnsafeMutablePointer<Int8>
     /// Q8_0/Q8_1: per-32 scale (binary16-rounded); Q8_K: per-256 scale.
     let d: UnsafeMutablePointer<Float>
-    /// Q8_1: per-32 binary16-rounded d·Σq.
+    /// Q8_1: per-32 binary16-rounded d·Σq (ggml's block_q8_1 `s`); Q8_0: per-32 −8·d·Σq (d as stored), the offset
+    /// term of Q4_0 weights (Σ (q_w − 8)·q_a = Σ q_w·q_a − 8·Σ q_a).
     let s: UnsafeMutablePointer<Float>
     /// Q8_K: per-16 sums of the quants.
     let bsums: UnsafeMutablePointer<Int16>
@@ -30,8 +31,9 @@ enum ActivationQuantizer {
                 qb[i] = Int8(truncatingIfNeeded: v)
                 sum &+= v
             }
-            a.d[b] = Half.round(d)
-            if withSums { a.s[b] = Half.round(d * Float(sum)) }
+            let dRounded = Half.round(d)
+            a.d[b] = dRounded
+            a.s[b] = withSums ? Half.round(d * Float(sum)) : -8 * dRounded * Float(sum)
         }
     }
 

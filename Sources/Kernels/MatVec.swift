@@ -9,8 +9,12 @@ public enum MatVec {
     /// "AVX2" when the C kernels were built with the AVX2/FMA/F16C code paths, "scalar" for the portable fallback.
     public static var kernelVariant: String { ckern_simd_level() == 1 ? "AVX2" : "scalar" }
 
-    /// Batches up to this size go through the quantised matvec kernels (weights streamed once per group of
-    /// vectors); larger ones dequantise tiles of W and call sgemm.
+    /// The default `MatVecScratch.quantizedBatchLimit`: batches up to this size go through the quantised matvec
+    /// kernels (8-bit activations, weights streamed once per group of vectors); larger ones dequantise tiles of W and
+    /// call sgemm (float activations). Measured on the 2-core AVX-512 VM (1536×576 and 8192×576 Q4_1, 2 threads):
+    /// the quantised path costs about one matvec per vector, while OpenBLAS sgemm is slow with few rows of X (per
+    /// vector 1.6–3× slower than the quantised path at n = 5–8, about equal at n = 16–24, 2–3× faster from n = 32).
+    /// So 16 would be faster; the default stays at 4 so that short prompts keep float activations.
     public static let smallBatchLimit = 4
 
     /// y[rows] = W · x[columns].
@@ -91,10 +95,10 @@ public enum MatVec {
 
     /// Batched (prompt processing): Y[n × rows] = X[n × columns] · Wᵀ, X and Y row-major.
     ///
-    /// Up to `smallBatchLimit` vectors use the quantised matvec kernels (each weight row is read from memory once
-    /// per group of up to `scratch.activationSlots` vectors). Larger batches dequantise tiles of `scratch.tileRows` W rows to
-    /// f32 (split across the pool) and multiply each tile with `cblas_sgemm` (OpenBLAS's own threads; F32 weights go
-    /// to sgemm directly).
+    /// Up to `scratch.quantizedBatchLimit` vectors use the quantised matvec kernels (each weight row is read from
+    /// memory once per group of up to `scratch.activationSlots` vectors). Larger batches dequantise tiles of
+    /// `scratch.tileRows` W rows to f32 (split across the pool, whose workers then park) and multiply each tile with
+    /// `cblas_sgemm` on OpenBLAS's own threads (the pool set their number); F32 weights go to sgemm directly.
     public static func multiplyBatch(_ w: WeightMatrix, _ x: UnsafePointer<Float>, count n: Int,
                                      into y: UnsafeMutablePointer<Float>, scratch: MatVecScratch, pool: WorkerPool) {
         require(w.columns <= scratch.maxColumns, "matrix has \(w.columns) columns, scratch holds \(scratch.maxColumns)")
@@ -107,7 +111,7 @@ public enum MatVec {
             multiply(w, x, into: y, scratch: scratch, pool: pool)
             return
         }
-        if n <= smallBatchLimit {
+        if n <= scratch.quantizedBatchLimit {
             multiplySmallBatch(w, x, count: n, into: y, scratch: scratch, pool: pool)
             return
         }
@@ -126,7 +130,7 @@ public enum MatVec {
             if pool.threads == 1 || tr * w.rowBytes < parallelThresholdBytes {
                 w.dequantizeRows(start..<(start + tr), into: tile)
             } else {
-                pool.parallelFor(tr) { sub in
+                pool.parallelFor(tr, parkAfter: true) { sub in
                     w.dequantizeRows((start + sub.lowerBound)..<(start + sub.upperBound), into: tile + sub.lowerBound * cols)
                 }
             }
@@ -138,7 +142,7 @@ public enum MatVec {
 
     /// Groups of up to `activationSlots` vectors: quantise the group, then per chunk of 16 weight rows run the matvec kernel
     /// for every vector of the group while those rows are in L1.
-    private static func multiplySmallBatch(_ w: WeightMatrix, _ x: UnsafePointer<Float>, count n: Int,
+    static func multiplySmallBatch(_ w: WeightMatrix, _ x: UnsafePointer<Float>, count n: Int,
                                            into y: UnsafeMutablePointer<Float>, scratch: MatVecScratch, pool: WorkerPool) {
         let group = scratch.activationSlots
         var t0 = 0
@@ -186,7 +190,7 @@ struct RowKernel {
         let rb = w.rowBytes, cols = w.columns
         switch w.format {
         case .q8_0: ckern_gemv_q8_0(n, cols, wp, rb, a.q, a.d, yp)
-        case .q4_0: ckern_gemv_q4_0(n, cols, wp, rb, a.q, a.d, yp)
+        case .q4_0: ckern_gemv_q4_0(n, cols, wp, rb, a.q, a.d, a.s, yp)
         case .q4_1: ckern_gemv_q4_1(n, cols, wp, rb, a.q, a.d, a.s, yp)
         case .q4_K: ckern_gemv_q4_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
         case .q5_K: ckern_gemv_q5_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)

@@ -5,8 +5,11 @@
 public final class MatVecScratch {
     public let maxColumns: Int
     public let maxBatch: Int
-    /// Activation vectors held: max(maxBatch, 3, MatVec.smallBatchLimit).
+    /// Activation vectors held: max(maxBatch, 3, quantizedBatchLimit).
     public let activationSlots: Int
+    /// `MatVec.multiplyBatch` takes the quantised matvec path (8-bit activations) for batches up to this size and
+    /// dequantise + sgemm (float activations) above it; see `MatVec.smallBatchLimit`.
+    public let quantizedBatchLimit: Int
     /// Rows of dequantised weights the batch path multiplies per `cblas_sgemm` call.
     public let tileRows: Int
 
@@ -20,18 +23,23 @@ public final class MatVecScratch {
 
     /// - Parameters:
     ///   - maxColumns: the widest matrix input (`columns`) this scratch serves.
-    ///   - maxBatch: how many activation vectors the small-batch path of `MatVec.multiplyBatch` quantises at once;
-    ///     larger batches are processed in groups of this size or through sgemm.
+    ///   - maxBatch: activation vectors the quantised small-batch path of `MatVec.multiplyBatch` keeps at once (at
+    ///     least `quantizedBatchLimit` are always allocated, so the default is fine); larger batches go through
+    ///     sgemm, whose input is the caller's float X.
     ///   - tileBytes: budget for the dequantised weight tile of the sgemm path.
-    public init(maxColumns: Int, maxBatch: Int = 1, tileBytes: Int = 4 << 20) {
-        require(maxColumns > 0 && maxBatch > 0)
+    ///   - quantizedBatchLimit: see the property (16 is faster on the development VM; 0 sends every batch of two or
+    ///     more to sgemm).
+    public init(maxColumns: Int, maxBatch: Int = 1, tileBytes: Int = 4 << 20,
+                quantizedBatchLimit: Int = MatVec.smallBatchLimit) {
+        require(maxColumns > 0 && maxBatch > 0 && quantizedBatchLimit >= 0)
         self.maxColumns = maxColumns
         self.maxBatch = maxBatch
+        self.quantizedBatchLimit = quantizedBatchLimit
         let stride = (maxColumns + 255) / 256 * 256
         self.stride = stride
         // At least three vectors (`MatVec.multiply` of several matrices keeps one copy per activation type) and a
         // whole small batch.
-        let maxBatch = max(maxBatch, 3, MatVec.smallBatchLimit)
+        let maxBatch = max(maxBatch, 3, quantizedBatchLimit)
         activationSlots = maxBatch
         q = .allocate(capacity: stride * maxBatch)
         q.initialize(repeating: 0, count: stride * maxBatch)

@@ -41,7 +41,8 @@ enum ReferenceDot {
         return sum
     }
 
-    // As ggml's ggml_vec_dot_q4_0_q8_0 (ggml-cpu/quants.c): Σ_blocks (Σ (q_w − 8)·q_a) · (d_w·d_a).
+    // As ggml's ggml_vec_dot_q4_0_q8_0 (ggml-cpu/quants.c): Σ_blocks (Σ (q_w − 8)·q_a) · (d_w·d_a). (The C kernel
+    // splits off the −8·Σq_a part through the activation's offset array; equal up to float rounding.)
     static func q4_0(_ row: UnsafeRawPointer, _ blocks: Int, _ a: QuantizedActivation) -> Float {
         var sum: Float = 0
         for b in 0..<blocks {

@@ -27,7 +27,7 @@ public final class WorkerPool: @unchecked Sendable {
     ///     (or yielding).
     ///   - configuresBLAS: also set OpenBLAS's (process-wide) thread count to `threads`, for the sgemm calls of
     ///     `MatVec.multiplyBatch`.
-    public init(threads: Int, spinIterations: Int = 20_000, configuresBLAS: Bool = true) {
+    public init(threads: Int, spinIterations: Int = 10_000, configuresBLAS: Bool = true) {
         self.threads = max(1, threads)
         if configuresBLAS { BLASRuntime.setThreadCount(self.threads) }
         state = PoolState(threads: self.threads, spinIterations: max(0, spinIterations))
@@ -65,13 +65,19 @@ public final class WorkerPool: @unchecked Sendable {
     /// Splits `0..<count` into `threads` contiguous chunks, runs `body` on each non-empty one (chunk 0 on the calling
     /// thread) and returns when all are done.
     public func parallelFor(_ count: Int, _ body: (Range<Int>) -> Void) {
+        parallelFor(count, parkAfter: false, body)
+    }
+
+    /// `parkAfter`: the workers go straight to sleep after this job instead of spinning for the next one (use it
+    /// before handing the cores to another thread pool, such as OpenBLAS's).
+    public func parallelFor(_ count: Int, parkAfter: Bool, _ body: (Range<Int>) -> Void) {
         if count <= 0 { return }
         if threads == 1 || count == 1 || !state.tryAcquire() {
             body(0..<count)
             return
         }
         withoutActuallyEscaping(body) { escapable in
-            state.run(count: count, body: escapable)
+            state.run(count: count, parkAfter: parkAfter, body: escapable)
         }
         state.release()
     }
@@ -100,6 +106,7 @@ private final class PoolState: @unchecked Sendable {
     // The current job: written by the dispatching thread before the generation bump, read by workers after it.
     var body: ((Range<Int>) -> Void)? = nil
     var count = 0
+    var parkAfter = false
 
     init(threads: Int, spinIterations: Int) {
         self.threads = threads
@@ -126,9 +133,10 @@ private final class PoolState: @unchecked Sendable {
     func release() { busy.store(false, ordering: .releasing) }
 
     /// Publishes a job, runs chunk 0, waits for the workers.
-    func run(count: Int, body: @escaping (Range<Int>) -> Void) {
+    func run(count: Int, parkAfter: Bool, body: @escaping (Range<Int>) -> Void) {
         self.body = body
         self.count = count
+        self.parkAfter = parkAfter
         pending.store(threads - 1, ordering: .relaxed)
         publish()
         runChunk(0)
@@ -169,10 +177,11 @@ private final class PoolState: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    private func waitForJob(after seen: Int) -> Int {
+    private func waitForJob(after seen: Int, spin: Bool) -> Int {
         var g = generation.load(ordering: .acquiring)
         var spins = 0
-        while g == seen && spins < spinIterations {
+        let limit = spin ? spinIterations : 0
+        while g == seen && spins < limit {
             ckern_cpu_relax()
             spins &+= 1
             g = generation.load(ordering: .acquiring)
@@ -192,9 +201,11 @@ private final class PoolState: @unchecked Sendable {
 
     func workerLoop(index: Int) {
         var seen = 0
+        var spin = true
         while true {
-            seen = waitForJob(after: seen)
+            seen = waitForJob(after: seen, spin: spin)
             if stopping.load(ordering: .acquiring) { return }
+            spin = !parkAfter   // read before signalling completion: the next job may overwrite it
             runChunk(index)
             pending.wrappingSubtract(1, ordering: .releasing)
         }

@@ -171,7 +171,8 @@ struct MatVecTests {
         let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
         let pool = WorkerPool(threads: 2)
         // A small tile so the sgemm path takes several tiles.
-        let scratch = MatVecScratch(maxColumns: cols, maxBatch: 2, tileBytes: 16 * cols * 4)
+        let scratch = MatVecScratch(maxColumns: cols, maxBatch: 2, tileBytes: 16 * cols * 4,
+                                    quantizedBatchLimit: format == .q4_1 ? 16 : MatVec.smallBatchLimit)
         withPointers(bytes) { p in
             let w = WeightMatrix(format: format, rows: rows, columns: cols, data: p)
             let dense = dequantizeAll(w)
@@ -193,7 +194,7 @@ struct MatVecTests {
                         let got = y[t * rows + r]
                         let terms = Self.rowTerms(dense, row: r, cols: cols, xt, e)
                         let mag = terms.magnitude
-                        if n <= MatVec.smallBatchLimit {
+                        if n <= scratch.quantizedBatchLimit {
                             #expect(got.bitPattern == yt[r].bitPattern, "\(format) n=\(n) t=\(t) r=\(r)")
                         } else {
                             #expect(abs(got - exact[r]) <= mag * 1e-5 + 1e-6, "\(format) n=\(n) t=\(t) r=\(r): \(got) vs \(exact[r])")

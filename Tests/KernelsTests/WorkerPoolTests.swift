@@ -58,6 +58,15 @@ struct WorkerPoolTests {
         #expect(total.load(ordering: .relaxed) == 500 * 64)
     }
 
+    @Test func parkingBetweenJobs() {
+        let pool = WorkerPool(threads: 3)
+        let total = Atomic<Int>(0)
+        for i in 0..<400 {
+            pool.parallelFor(30, parkAfter: i % 3 == 0) { range in total.wrappingAdd(range.count, ordering: .relaxed) }
+        }
+        #expect(total.load(ordering: .relaxed) == 400 * 30)
+    }
+
     @Test func nestedCallsRunInline() {
         let pool = WorkerPool(threads: 2)
         let total = Atomic<Int>(0)

@@ -10,6 +10,7 @@
  *   q8   : int8 quants, contiguous, `columns` entries (padded to a multiple of 32)
  *   d32  : one float scale per 32 values (already rounded to binary16, as ggml stores it in block_q8_0/q8_1)
  *   s32  : one float per 32 values, binary16-rounded d*sum(q) (block_q8_1's `s`)
+ *   o32  : one float per 32 values, -8*d*sum(q) with the rounded d (the Q4_0 offset term)
  *   d256 : one float scale per 256 values (block_q8_K's `d`)
  *   bsums: one int16 per 16 values, the sum of those quants (block_q8_K's `bsums`)
  *
@@ -28,7 +29,7 @@ int ckern_simd_level(void);
 void ckern_gemv_q8_0(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d32, float *y);
 void ckern_gemv_q4_0(long rows, long columns, const void *w, long row_bytes,
-                     const int8_t *q8, const float *d32, float *y);
+                     const int8_t *q8, const float *d32, const float *o32, float *y);
 void ckern_gemv_q4_1(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d32, const float *s32, float *y);
 void ckern_gemv_q4_K(long rows, long columns, const void *w, long row_bytes,
