@@ -60,7 +60,8 @@ public final class Transformer: @unchecked Sendable {
     /// call). Throws when the context window would overflow or an id is outside the vocabulary.
     @discardableResult
     public func forward(_ tokens: [Int]) throws -> UnsafeBufferPointer<Float> {
-        precondition(!tokens.isEmpty, "forward needs at least one token")
+        // A thrown error, not a precondition: this module is compiled -Ounchecked, where preconditions vanish.
+        guard !tokens.isEmpty else { throw GenerationError.invalidParameter("forward needs at least one token") }
         guard cache.count + tokens.count <= cache.capacity else {
             throw GenerationError.contextLength(prompt: cache.count + tokens.count, context: cache.capacity)
         }
