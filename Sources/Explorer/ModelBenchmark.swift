@@ -35,13 +35,13 @@ public struct ModelBenchmark: Sendable {
             model.transformer.reset()
             let p0 = MonotonicClock.seconds()
             var logits = try model.transformer.forward(prompt)
-            var next = argmax(logits)
+            var next = TokenCandidates.argmax(logits)
             let p1 = MonotonicClock.seconds()
             if round == 0 { ttft = (p1 - (processStart ?? t0)) * 1000 }
             promptRates.append(Double(promptTokens) / (p1 - p0))
             for _ in 0..<genTokens {
                 logits = try model.transformer.forward([next])
-                next = argmax(logits)
+                next = TokenCandidates.argmax(logits)
             }
             genRates.append(Double(genTokens) / (MonotonicClock.seconds() - p1))
         }
@@ -52,12 +52,6 @@ public struct ModelBenchmark: Sendable {
                               generationTokensPerSecond: median(genRates), timeToFirstTokenMs: ttft,
                               peakRSSMiB: ProcessMemory.peakResidentMiB() ?? 0, weightBytesPerToken: weights,
                               loadSeconds: loadSeconds)
-    }
-
-    private static func argmax(_ l: UnsafeBufferPointer<Float>) -> Int {
-        var best = 0
-        for i in 1..<l.count where l[i] > l[best] { best = i }
-        return best
     }
 
     private static func median(_ v: [Double]) -> Double {

@@ -19,11 +19,7 @@ public struct SamplerChain: Sendable {
 
     /// The next token id.
     public mutating func sample(logits: UnsafeBufferPointer<Float>, history: ArraySlice<Int>) -> Int {
-        if greedy && processors.isEmpty {
-            var best = 0
-            for i in 1..<logits.count where logits[i] > logits[best] { best = i }
-            return best
-        }
+        if greedy && processors.isEmpty { return TokenCandidates.argmax(logits) }
         var candidates = TokenCandidates(logits: logits)
         for p in processors { p.process(&candidates, history: history) }
         return pick(from: candidates)

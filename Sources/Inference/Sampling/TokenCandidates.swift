@@ -26,6 +26,11 @@ public struct TokenCandidates: Sendable {
 
     /// The index of the highest logit (the lowest id among equals).
     public var argmax: Int {
+        logits.withUnsafeBufferPointer { Self.argmax($0) }
+    }
+
+    /// The index of the highest of `logits` (the first among equals); 0 when empty.
+    public static func argmax(_ logits: UnsafeBufferPointer<Float>) -> Int {
         var best = 0
         for i in 1..<max(logits.count, 1) where logits[i] > logits[best] { best = i }
         return best
