@@ -27,6 +27,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries: each is imported by exactly one Swift module.
@@ -58,12 +60,19 @@ let package = Package(
         .target(name: "Tokenization", dependencies: ["GGUF"], swiftSettings: optimizedInDebug),
         // LanguageModel protocol, architectures (llama, qwen2), KV cache, samplers, the generation loop.
         .target(name: "Inference", dependencies: ["GGUF", "Kernels", "Tokenization"], swiftSettings: kernelFlags),
+        // A LanguageModel backed by an OpenAI-compatible chat-completions server (vLLM, llama.cpp server, Ollama,
+        // TGI): request encoding, server-sent events, timeouts and retries. Imports Inference for the protocol only.
+        .target(name: "Serving", dependencies: ["Inference", "Tokenization"]),
+        // HTML (and other text) reports from Mustache templates and plain-value contexts; knows no graphs or models.
+        .target(name: "Reporting", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         // Graphviz wrapper; DOT/SVG/PNG/PDF through libgvc, Mermaid and JSON written here.
         .target(name: "GraphRendering", dependencies: ["CGraphviz", "ReasoningPaths"]),
         // Use cases: read input, parse, build graphs, export, benchmarks, machine report.
         .target(name: "Explorer", dependencies: [
             "ReasoningPaths", "GraphRendering", "Ontology", "Grounding", "Kernels", "Inference", "Tokenization", "GGUF",
+            "Serving", "Reporting",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "ddx", dependencies: [
             "Explorer", "GraphRendering", "Inference",
@@ -71,12 +80,14 @@ let package = Package(
         ]),
 
         // Helpers shared by the test targets (scratch directories, repository paths, SVG inspection).
-        .target(name: "TestSupport", dependencies: ["GGUF"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GGUF", "Inference"], path: "Tests/TestSupport"),
         .testTarget(name: "GGUFTests", dependencies: ["GGUF", "TestSupport"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "GGUF", "TestSupport"],
                     exclude: ["Golden", "ChatTemplateFixtures"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Kernels", "Tokenization", "GGUF", "TestSupport"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Inference", "Tokenization", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ReasoningPathsTests", dependencies: ["ReasoningPaths"],
                     resources: [.copy("Fixtures"), .copy("CorpusExpectations")]),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"], resources: [.copy("Fixtures")]),
