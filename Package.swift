@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Ontology", "ReasoningPaths", "TestSupport"]),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths", "TestSupport"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths", "TestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths", "Inference", "TestSupport"]),
         .testTarget(name: "DDxCLITests", dependencies: ["ddx", "TestSupport"], exclude: ["Golden"]),
     ]
 )
