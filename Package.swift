@@ -38,6 +38,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
 
         // Pure Swift: reasoning text -> paths -> graph. The parser's state lives in one private, single-threaded
         // class; dynamic exclusivity checks on it cost ~12% of parse time, so they are off for this module.
@@ -65,8 +67,9 @@ let package = Package(
         .target(name: "Serving", dependencies: ["Inference", "Tokenization"]),
         // HTML (and other text) reports from Mustache templates and plain-value contexts; knows no graphs or models.
         .target(name: "Reporting", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
-        // Graphviz wrapper; DOT/SVG/PNG/PDF through libgvc, Mermaid and JSON written here.
-        .target(name: "GraphRendering", dependencies: ["CGraphviz", "ReasoningPaths"]),
+        // Graphviz wrapper; DOT/SVG/PNG/PDF through libgvc, Mermaid and JSON written here; the multi-page PDF handout
+        // (cairo, with the graph drawn by Graphviz's cairo renderer onto the same PDF).
+        .target(name: "GraphRendering", dependencies: ["CGraphviz", "CCairo", "ReasoningPaths"]),
         // Use cases: read input, parse, build graphs, export, benchmarks, machine report.
         .target(name: "Explorer", dependencies: [
             "ReasoningPaths", "GraphRendering", "Ontology", "Grounding", "Kernels", "Inference", "Tokenization", "GGUF",
@@ -75,7 +78,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "ddx", dependencies: [
-            "Explorer", "GraphRendering", "Inference",
+            "Explorer", "GraphRendering", "Inference", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,4 +1,5 @@
-/// What every export carries besides the graph: the disclaimer footer and the input's fingerprint.
+/// What every export carries besides the graph: the disclaimer footer, the input's fingerprint and, when given, the
+/// run metadata (see `RunMetadataEmbedding` for where each format keeps it).
 public struct DiagramAnnotations: Sendable, Equatable {
     /// The fixed disclaimer printed on every export.
     public static let disclaimer = "Model-generated reasoning, not clinical advice"
@@ -11,14 +12,18 @@ public struct DiagramAnnotations: Sendable, Equatable {
     public var title: String?
     /// Ontology grounding (node concepts and hop verdicts), when an ontology was loaded.
     public var ontology: OntologyAnnotations?
+    /// The run metadata as one JSON object (model, prompt, sampling, ontology, versions…), embedded in every export;
+    /// nil embeds nothing. Its text is untrusted and made inert for each format.
+    public var metadataJSON: String?
 
     /// Creates annotations.
     public init(inputSHA256: String, sourceName: String? = nil, title: String? = nil,
-                ontology: OntologyAnnotations? = nil) {
+                ontology: OntologyAnnotations? = nil, metadataJSON: String? = nil) {
         self.inputSHA256 = inputSHA256
         self.sourceName = sourceName
         self.title = title
         self.ontology = ontology
+        self.metadataJSON = metadataJSON
     }
 
     /// The footer line: the disclaimer plus the input's SHA-256.

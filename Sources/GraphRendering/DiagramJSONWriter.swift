@@ -6,7 +6,8 @@ import Foundation
 import ReasoningPaths
 
 /// Writes the JSON export: the graph's own Codable form (`nodes`, `edges`, `paths`) plus
-/// `disclaimer`, `inputSHA256` and, when given, `source`, `title` and `grounding` — sorted keys, pretty
+/// `disclaimer`, `inputSHA256` and, when given, `source`, `title`, `grounding` and `metadata` (the run metadata
+/// object) — sorted keys, pretty
 /// printed, unescaped slashes, trailing newline, so the same input always gives the same bytes.
 ///
 /// `grounding` (only with ontology annotations) is
@@ -19,8 +20,9 @@ enum DiagramJSONWriter {
     static func encode(_ graph: ReasoningGraph, annotations: DiagramAnnotations) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let metadata = try annotations.metadataJSON.map(EmbeddedJSON.parse)
         do {
-            var bytes = [UInt8](try encoder.encode(Document(graph: graph, annotations: annotations)))
+            var bytes = [UInt8](try encoder.encode(Document(graph: graph, annotations: annotations, metadata: metadata)))
             bytes.append(UInt8(ascii: "\n"))
             return bytes
         } catch {
@@ -31,8 +33,9 @@ enum DiagramJSONWriter {
     private struct Document: Encodable {
         let graph: ReasoningGraph
         let annotations: DiagramAnnotations
+        let metadata: EmbeddedJSON?
 
-        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title, grounding }
+        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title, grounding, metadata }
 
         func encode(to encoder: any Encoder) throws {
             try graph.encode(to: encoder)
@@ -42,6 +45,7 @@ enum DiagramJSONWriter {
             try extra.encodeIfPresent(annotations.sourceName, forKey: .source)
             try extra.encodeIfPresent(annotations.title, forKey: .title)
             try extra.encodeIfPresent(annotations.ontology.map(Grounding.init), forKey: .grounding)
+            try extra.encodeIfPresent(metadata, forKey: .metadata)
         }
     }
 

@@ -5,7 +5,8 @@ import ReasoningPaths
 /// re-parsing DOT): node and edge attributes from `GraphStyle`, escaped labels and tooltips, the
 /// legend and the footer. With `annotations.ontology`, nodes are filled by concept type (unlinked:
 /// white, dashed grey border) and show the concept id on a small second line (an HTML-like label),
-/// hops are styled by verdict, and tooltips and the legend carry the grounding. No layout happens here.
+/// hops are styled by verdict, and tooltips and the legend carry the grounding. Every node and hop gets the SVG
+/// `id` and `class` described in `DiagramElementID`. No layout happens here.
 /// Use only under the Graphviz lock; the caller `agclose`s the result.
 struct GraphvizDocument {
     /// Graphviz's name for the graph (the SVG `<title>` of the whole drawing).
@@ -121,6 +122,9 @@ struct GraphvizDocument {
                           _ attributes: inout GraphvizAttributes) {
         let look = style.nodeStyle(for: node.role)
         let lines = LabelText.nodeLines(node, style: style)
+        attributes.set(handle, .node, "id", DiagramElementID.node(node.id))
+        attributes.set(handle, .node, "class",
+                       DiagramElementID.nodeClass(role: node.role, kind: grounding.map { $0.kind(for: node.id) }))
         if let grounding {
             decorate(node: node, handle, lines: lines, look: look, grounding: grounding, &attributes)
             return
@@ -180,6 +184,9 @@ struct GraphvizDocument {
 
     private func decorate(edge: GraphEdge, _ handle: UnsafeMutablePointer<Agedge_t>, fromLabel: String,
                           toLabel: String, _ attributes: inout GraphvizAttributes) {
+        attributes.set(handle, .edge, "id", DiagramElementID.edge(from: edge.from, to: edge.to))
+        attributes.set(handle, .edge, "class", DiagramElementID.edgeClass(
+            verdict: grounding.map { $0.verdict(from: edge.from, to: edge.to) }, elided: edge.elided))
         var lines: [String] = []
         let relations = edge.relations.map(LabelText.singleLine).filter { !$0.isEmpty }
         if !relations.isEmpty {
@@ -241,6 +248,8 @@ struct GraphvizDocument {
         }
         attributes.setHTMLLabel(legend, html)
         attributes.set(legend, .node, "shape", "plain")
+        attributes.set(legend, .node, "id", DiagramElementID.legend)
+        attributes.set(legend, .node, "class", "ddx-legend")
         attributes.set(legend, .node, "tooltip", "Legend")
         guard let rank = GraphvizAttributes.withCString("ddx_legend_rank", { agsubg(root, $0, 1) }) else {
             throw GraphRenderingError.graphConstructionFailed("agsubg failed for the legend")

@@ -12,7 +12,8 @@ import ReasoningPaths
 /// still show roles), the concept id is a second text line, each hop's `linkStyle` follows its verdict
 /// (width, `stroke-dasharray`, `stroke-opacity`; colour stays the path's), elided hops end in a circle
 /// (`--o`, since dashes now mean `plausible`), a `%%` block lists every hop's verdict, and the footer
-/// node carries the "attested = …" note.
+/// node carries the "attested = …" note. With run metadata, a `%% ddx run metadata (JSON): …` line follows the
+/// header comments.
 struct MermaidWriter {
     /// Colours and label limits.
     let style: GraphStyle
@@ -30,6 +31,7 @@ struct MermaidWriter {
         var out = "flowchart \(direction)\n"
         out += "    %% \(DiagramAnnotations.disclaimer) · input SHA-256 \(hexDigest)\n"
         out += "    %% Written by ddx. Labels are model-generated text, entity-encoded.\n"
+        if let json = annotations.metadataJSON { out += RunMetadataEmbedding.mermaidLine(json: json) }
 
         let grounding = annotations.ontology.map { GroundingLook(ontology: $0, style: style) }
         var byRole: [NodeRole: [String]] = [:]

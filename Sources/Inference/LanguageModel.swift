@@ -66,9 +66,16 @@ public struct GenerationResult: Sendable, Codable, Equatable {
     public var seed: UInt64
     public var promptSeconds: Double
     public var generationSeconds: Double
+    /// The prompt's length in tokens as a remote server reported it (its ids are unknown, so `promptTokens` is
+    /// empty); nil for the in-process engine, whose `promptTokens` holds the ids.
+    public var promptTokenCount: Int?
+    /// The number of generated tokens as a remote server reported it (`tokens` is then empty); nil for the
+    /// in-process engine.
+    public var generatedTokenCount: Int?
 
     public init(prompt: String, promptTokens: [Int], tokens: [Int], text: String, stopReason: StopReason,
-                seed: UInt64, promptSeconds: Double, generationSeconds: Double) {
+                seed: UInt64, promptSeconds: Double, generationSeconds: Double,
+                promptTokenCount: Int? = nil, generatedTokenCount: Int? = nil) {
         self.prompt = prompt
         self.promptTokens = promptTokens
         self.tokens = tokens
@@ -77,8 +84,15 @@ public struct GenerationResult: Sendable, Codable, Equatable {
         self.seed = seed
         self.promptSeconds = promptSeconds
         self.generationSeconds = generationSeconds
+        self.promptTokenCount = promptTokenCount
+        self.generatedTokenCount = generatedTokenCount
     }
 
-    public var promptTokensPerSecond: Double { Double(promptTokens.count) / max(promptSeconds, 1e-9) }
-    public var generationTokensPerSecond: Double { Double(tokens.count) / max(generationSeconds, 1e-9) }
+    /// The prompt's length in tokens: the ids when known, else the reported count (0 when neither).
+    public var promptTokenTotal: Int { promptTokens.isEmpty ? (promptTokenCount ?? 0) : promptTokens.count }
+    /// The number of generated tokens: the ids when known, else the reported count (0 when neither).
+    public var generatedTokenTotal: Int { tokens.isEmpty ? (generatedTokenCount ?? 0) : tokens.count }
+
+    public var promptTokensPerSecond: Double { Double(promptTokenTotal) / max(promptSeconds, 1e-9) }
+    public var generationTokensPerSecond: Double { Double(generatedTokenTotal) / max(generationSeconds, 1e-9) }
 }

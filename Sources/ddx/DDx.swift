@@ -10,8 +10,8 @@ struct DDx: AsyncParsableCommand {
         abstract: "Explore the reasoning paths of medical reasoning models (research and teaching only; not clinical advice).",
         version: DDxVersion.current,
         subcommands: [ParseCommand.self, GraphCommand.self, RenderCommand.self, LinkCommand.self, OntologyCommand.self,
-                      EvalLinkingCommand.self, GenerateCommand.self, ModelCommand.self, TokenizeCommand.self,
-                      DoctorCommand.self, BenchCommand.self])
+                      EvalLinkingCommand.self, GenerateCommand.self, ExploreCommand.self, ModelCommand.self, TokenizeCommand.self,
+                      DoctorCommand.self, BenchCommand.self, BatchCommand.self, WalkthroughCommand.self])
 
     static func main() async {
         BLASStartup.fixCoreIfNeeded(arguments: CommandLine.arguments)

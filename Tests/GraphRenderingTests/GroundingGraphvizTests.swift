@@ -19,11 +19,12 @@ struct SVGGroup {
         parts.filter { $0.name == element }.compactMap { $0.attributes[name] }
     }
 
-    /// The groups of class `node` or `edge`, keyed by their `<title>` (`a->b` for edges).
+    /// The groups of class `node` or `edge` (ddx's own classes follow Graphviz's), keyed by their `<title>` (`a->b`
+    /// for edges).
     static func groups(in bytes: [UInt8], class kind: String) throws -> [String: SVGGroup] {
         let document = try XMLDocument(data: Data(bytes), options: [.nodeLoadExternalEntitiesNever])
         var result: [String: SVGGroup] = [:]
-        for case let group as XMLElement in try document.nodes(forXPath: "//*[local-name()='g'][@class='\(kind)']") {
+        for case let group as XMLElement in try document.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', normalize-space(@class), ' '), ' \(kind) ')]") {
             let title = (try group.nodes(forXPath: "*[local-name()='title']").first?.stringValue) ?? ""
             var parts: [(String, [String: String])] = []
             var texts: [String] = []

@@ -11,7 +11,7 @@ public struct SVGInspection {
     public let tooltips: [String]
     /// Decoded `<title>` elements (Graphviz object names).
     public let titles: [String]
-    /// Decoded `<title>` of every Graphviz node group (`<g class="node">`).
+    /// Decoded `<title>` of every Graphviz node group (`<g class="node …">`; ddx adds its own classes after `node`).
     public let nodeTitles: [String]
 
     /// Parses `bytes`; throws when they are not well-formed XML. External entities are never loaded.
@@ -20,7 +20,7 @@ public struct SVGInspection {
         texts = try document.nodes(forXPath: "//*[local-name()='text']").map { $0.stringValue ?? "" }
         tooltips = try document.nodes(forXPath: "//*[local-name()='a']/@*[local-name()='title']").map { $0.stringValue ?? "" }
         titles = try document.nodes(forXPath: "//*[local-name()='title']").map { $0.stringValue ?? "" }
-        nodeTitles = try document.nodes(forXPath: "//*[local-name()='g'][@class='node']/*[local-name()='title']")
+        nodeTitles = try document.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', normalize-space(@class), ' '), ' node ')]/*[local-name()='title']")
             .map { $0.stringValue ?? "" }
     }
 

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure ddx's speed (build with -c release for meaningful numbers).",
-        subcommands: [ParseBench.self, RenderBench.self, OntologyBench.self, LinkBench.self, ModelBench.self])
+        subcommands: [ParseBench.self, RenderBench.self, OntologyBench.self, LinkBench.self, ModelBench.self, BatchBench.self])
 
     struct ParseBench: ParsableCommand {
         static let configuration = CommandConfiguration(

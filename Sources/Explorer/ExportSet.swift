@@ -1,0 +1,85 @@
+import Foundation
+import GraphRendering
+
+/// The files one `ddx explore` run writes — the report and its exports beside it with the same base name — written
+/// all or nothing: every file is first written in full to a temporary file next to its target, and only when all of
+/// them are complete are they renamed into place. A failure before that removes every temporary file, so a run never
+/// leaves a half-written or half-updated set behind.
+///
+/// ```swift
+/// let formats = try ExportSet.formats("svg,png,json")
+/// let paths = ExportSet.paths(report: "ddx-out/cough.html", formats: formats)  // ddx-out/cough.svg, …
+/// ```
+public enum ExportSet {
+    /// The formats named by a comma-separated list (`svg,png,pdf,dot,mmd,json`, also `mermaid`, `gv`, or `all`);
+    /// a one-line error naming an unknown one.
+    public static func formats(_ list: String) throws -> [DiagramFormat] {
+        var out: [DiagramFormat] = []
+        for raw in list.split(separator: ",", omittingEmptySubsequences: true) {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if name.isEmpty { continue }
+            if name == "all" {
+                out += DiagramFormat.allCases
+                continue
+            }
+            guard let format = DiagramFormat(fileExtension: name) else {
+                throw InputError("--export: unknown format '\(name)'; use a comma-separated list of \(DiagramFormat.allCases.map(\.rawValue).joined(separator: ", ")) or all")
+            }
+            out.append(format)
+        }
+        var seen = Set<DiagramFormat>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// The export paths beside `report`: its path without the extension, plus each format's extension.
+    public static func paths(report: String, formats: [DiagramFormat]) -> [(format: DiagramFormat, path: String)] {
+        let base = (report as NSString).deletingPathExtension
+        return formats.map { ($0, base + "." + $0.rawValue) }
+    }
+
+    /// Writes every file, all or nothing (see the type's description). Paths must differ.
+    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+        var staged: [(temp: URL, target: URL, path: String)] = []
+        func discard() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
+        for file in files {
+            let target = URL(fileURLWithPath: file.path).resolvingSymlinksInPath()
+            let dir = target.deletingLastPathComponent()
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                discard()
+                throw InputError("\(file.path): is a directory; give a file name")
+            }
+            do {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            } catch {
+                discard()
+                throw InputError("\(file.path): cannot create directory \(dir.path)")
+            }
+            let temp = dir.appendingPathComponent(".ddx-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+            do {
+                try Data(file.bytes).write(to: temp, options: [.withoutOverwriting])
+                if let mode = try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] {
+                    try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
+                discard()
+                throw InputError("\(file.path): cannot write: \(reason(error))")
+            }
+            staged.append((temp, target, file.path))
+        }
+        for (offset, s) in staged.enumerated() where rename(s.temp.path, s.target.path) != 0 {
+            let code = errno
+            for rest in staged[offset...] { try? FileManager.default.removeItem(at: rest.temp) }
+            throw InputError("\(s.path): cannot write: \(String(cString: strerror(code)))")
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}

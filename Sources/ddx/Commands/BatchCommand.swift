@@ -1,0 +1,91 @@
+import ArgumentParser
+import Explorer
+import Foundation
+
+/// `ddx batch`: analyse thousands of reasoning texts and write an aggregate report.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Analyse many reasoning texts (a JSONL file or a folder of .txt/.md files) and write an aggregate report.",
+        discussion: """
+        Each text is parsed, built into a graph, linked and verified against the loaded ontology; one record per text \
+        goes to OUTDIR/items.jsonl, then OUTDIR gets summary.json, summary.md, items.csv, hops.csv and four SVG charts. \
+        JSONL: the text is read from --text-field (default: the first of \(BatchFields.textFallbacks.joined(separator: ", ")) \
+        present), the id from --id-field (else "line N"); with --answer-field the final answer is compared with the gold \
+        answer (normalised match; a gold option letter A–J matches a named letter or, failing that, the option's text \
+        from --options-field). Bad lines become per-item errors. A folder: every .txt/.md file, id = relative path. \
+        Runs are resumable: rerun the same command after an interruption (Ctrl-C, a crash) and recorded entries are \
+        skipped; a different input, field or ontology is refused unless --restart. Model-generated text, research and \
+        teaching only, not clinical advice; "attested" means found in the loaded ontology.
+        """)
+
+    @Argument(help: ArgumentHelp("A JSONL file (one JSON object per line) or a folder of .txt/.md files.", valueName: "input"))
+    var input: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (created if needed; reused to resume).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("JSONL member holding the text (default: first present of \(BatchFields.textFallbacks.joined(separator: ", "))).", valueName: "name"))
+    var textField: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL member holding the item id (else the line number).", valueName: "name"))
+    var idField: String = "id"
+
+    @Option(name: .customLong("answer-field"), help: ArgumentHelp("JSONL member holding the gold answer; enables answer agreement.", valueName: "name"))
+    var answerField: String?
+
+    @Option(name: .customLong("options-field"), help: ArgumentHelp("JSONL member holding the answer options (object by letter, array, or 'A. …' lines).", valueName: "name"))
+    var optionsField: String = "options"
+
+    @OptionGroup var ontologies: OntologyOptions
+
+    @Option(name: .long, help: "Worker threads (default: the cores available).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: ArgumentHelp("Largest text analysed, in bytes; larger ones are per-item errors.", valueName: "n"))
+    var maxBytes: Int = ReasoningInput.defaultMaxBytes
+
+    @Flag(name: .long, help: "Discard what OUTDIR holds and start over.")
+    var restart = false
+
+    @Flag(name: .shortAndLong, help: "No progress or status messages on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard threads > 0, threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+        for (flag, name) in [("--text-field", textField), ("--id-field", idField), ("--answer-field", answerField),
+                             ("--options-field", optionsField)] where name?.isEmpty == true {
+            throw ValidationError("\(flag) must not be empty")
+        }
+    }
+
+    func run() throws {
+        let fields = BatchFields(text: textField, id: idField, answer: answerField, options: optionsField)
+        let config = BatchJob.Configuration(input: input, output: output, fields: fields, threads: threads,
+                                            maxBytes: maxBytes, restart: restart,
+                                            progress: ProgressMeter.defaultStyle(quiet: quiet))
+        _ = try BatchInput.open(path: input, fields: fields, maxBytes: maxBytes)   // a missing input fails before loading
+        let ontology = try ontologies.load()
+        let cancellation = BatchCancellation()
+        let quiet = self.quiet
+        let handler = cancellation.installInterruptHandler {
+            if !quiet { StandardError.print("\nddx batch: stopping after the items under way (Ctrl-C again to kill)") }
+        }
+        defer { handler.cancel() }
+        let result = try BatchJob(configuration: config, ontology: ontology).run(cancellation: cancellation) { line in
+            if !quiet { StandardError.print(line) }
+        }
+        let o = result.outcome
+        let rate = o.seconds > 0 ? Double(o.recorded) / o.seconds : 0
+        if o.interrupted {
+            StandardError.print("ddx batch: interrupted: \(ProgressMeter.grouped(o.recorded)) entries recorded in this run, \(ProgressMeter.grouped(result.resumed + o.recorded)) of \(ProgressMeter.grouped(result.entries)) in all; nothing half-written. Run the same command again to resume.")
+            throw ExitCode(130)
+        }
+        if !quiet {
+            StandardError.print("ddx batch: \(ProgressMeter.grouped(o.analysed)) analysed, \(ProgressMeter.grouped(o.failed)) errors, \(ProgressMeter.grouped(o.skipped)) already recorded, in \(BenchmarkStatistics.format(o.seconds, decimals: 1)) s (\(BenchmarkStatistics.format(rate, decimals: 0)) texts/s); report in \(BenchmarkStatistics.format(result.reportSeconds, decimals: 1)) s")
+            StandardError.print("ddx batch: report: \(output)/summary.md, summary.json, items.csv, hops.csv, chart-*.svg")
+        }
+        if let summary = result.summary { print(summary.brief) }
+    }
+}
