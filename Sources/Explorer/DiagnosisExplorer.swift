@@ -41,7 +41,8 @@ public struct DiagnosisExplorer: Sendable {
         case .question(let question):
             return try await generateAndAnalyse(prompt: question, question: question, medicalCase: nil, onEvent: onEvent)
         case .medicalCase(let c):
-            return try await generateAndAnalyse(prompt: c.prompt, question: c.question, medicalCase: c, onEvent: onEvent)
+            return try await generateAndAnalyse(prompt: c.prompt(includingVignette: configuration.casePrompt == .full),
+                                                question: c.question, medicalCase: c, onEvent: onEvent)
         }
     }
 

@@ -13,15 +13,18 @@ public struct ExplorerConfiguration: Sendable {
     /// The ontology every node and hop is checked against; nil leaves the graph ungrounded.
     public var ontology: LoadedOntology?
     public var limits: ParserLimits
+    /// What of a teaching case the model receives.
+    public var casePrompt: CasePrompt
 
     public init(promptTemplate: PromptTemplate? = nil, systemPrompt: String? = nil, prefill: Bool = true,
                 parameters: GenerationParameters = GenerationParameters(), ontology: LoadedOntology? = nil,
-                limits: ParserLimits = .default) {
+                limits: ParserLimits = .default, casePrompt: CasePrompt = .full) {
         self.promptTemplate = promptTemplate
         self.systemPrompt = systemPrompt
         self.prefill = prefill
         self.parameters = parameters
         self.ontology = ontology
         self.limits = limits
+        self.casePrompt = casePrompt
     }
 }

@@ -56,9 +56,12 @@ public struct MedicalCase: Sendable, Equatable {
     }
 
     /// The user message sent to a model: vignette, question and lettered options.
-    public var prompt: String {
+    public var prompt: String { prompt(includingVignette: true) }
+
+    /// The user message sent to a model: the vignette (when `includingVignette`), question and lettered options.
+    public func prompt(includingVignette: Bool) -> String {
         var parts: [String] = []
-        if !vignette.isEmpty { parts.append(vignette) }
+        if includingVignette, !vignette.isEmpty { parts.append(vignette) }
         parts.append(question)
         if !options.isEmpty {
             parts.append("Options:\n" + options.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"))

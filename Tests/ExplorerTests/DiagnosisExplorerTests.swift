@@ -39,6 +39,10 @@ import Testing
         #expect(e.metadata.timings?.generatedTokens ?? 0 > 0)
         #expect(e.metadata.inputSHA256 == e.analysis.input.sha256)
         #expect(e.generation?.text.hasPrefix("## Thinking") == true)
+        var questionOnly = explorer.configuration
+        questionOnly.casePrompt = .question
+        _ = try await DiagnosisExplorer(configuration: questionOnly, model: explorer.model).explore(.medicalCase(c))
+        #expect(fake.requests.last?.messages.last?.content == "How to stop a cough?")
         let json = e.metadata.json()
         #expect(json.contains("\"caseID\":\"cough\"") && json.contains("not clinical advice"))
     }

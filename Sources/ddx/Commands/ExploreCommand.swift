@@ -30,6 +30,9 @@ struct ExploreCommand: AsyncParsableCommand {
     @Option(name: .customLong("question"), help: ArgumentHelp("With --text: the question the text answers (context for the report).", valueName: "text"))
     var contextQuestion: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --case: send the vignette, question and options (full), or only the question and options (question; small models such as SmolLM2-135M answer a long vignette with prose instead of paths).", valueName: "full|question"))
+    var casePrompt: CasePrompt = .full
+
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var ontologies: OntologyOptions
@@ -90,7 +93,8 @@ struct ExploreCommand: AsyncParsableCommand {
             let loaded = try LanguageModelLoader.load(spec)
             StandardError.print("ddx: \(loaded.identity.summary) ready in \(Int(loaded.loadSeconds * 1000)) ms; generating (model-generated text, not clinical advice)")
             let configuration = ExplorerConfiguration(promptTemplate: promptTemplate, systemPrompt: system, prefill: prefill,
-                                                      parameters: sampling.parameters, ontology: ontology)
+                                                      parameters: sampling.parameters, ontology: ontology,
+                                                      casePrompt: casePrompt)
             let explorer = DiagnosisExplorer(configuration: configuration, model: loaded)
             let progress = GenerationProgress()
             let source: ExplorationSource = medicalCase.map { .medicalCase($0) } ?? .question(question ?? "")
@@ -161,3 +165,5 @@ private final class GenerationProgress: @unchecked Sendable {
         StandardError.print("ddx: generated \(r.generatedTokenTotal) tokens in \(f(r.generationSeconds * 1000)) ms (\(f(r.generationTokensPerSecond)) tokens/s); stop: \(r.stopReason.rawValue); seed \(r.seed)")
     }
 }
+
+extension CasePrompt: ExpressibleByArgument {}

@@ -25,6 +25,9 @@ struct WalkthroughCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write a printable PDF handout.", valueName: "file.pdf"))
     var pdf: String?
 
+    @Option(name: .long, help: ArgumentHelp("Without --text: send the vignette, question and options (full), or only the question and options (question; small models answer a long vignette with prose instead of paths).", valueName: "full|question"))
+    var casePrompt: CasePrompt = .full
+
     @OptionGroup var ontologies: OntologyOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
@@ -52,7 +55,7 @@ struct WalkthroughCommand: AsyncParsableCommand {
         let medicalCase = try CaseLibrary.load(caseReference)
         let htmlPath = output ?? "ddx-out/walkthrough-\(medicalCase.id).html"
         let exporter = try WalkthroughExporter(templateDirectory: templates.map { ($0 as NSString).appendingPathComponent("walkthrough") })
-        var configuration = ExplorerConfiguration(ontology: try ontologies.load())
+        var configuration = ExplorerConfiguration(ontology: try ontologies.load(), casePrompt: casePrompt)
         let exploration: Exploration
         if let text {
             let input = try ReasoningInput.read(path: text)
