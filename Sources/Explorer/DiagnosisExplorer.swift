@@ -66,9 +66,9 @@ public struct DiagnosisExplorer: Sendable {
         metadata.promptTemplate = configuration.promptTemplate?.name
         metadata.prefill = request.assistantPrefill
         metadata.sampling = RunMetadata.Sampling(configuration.parameters, seed: result.seed)
-        metadata.timings = RunMetadata.Timings(loadSeconds: model.loadSeconds, promptTokens: result.promptTokens.count,
+        metadata.timings = RunMetadata.Timings(loadSeconds: model.loadSeconds, promptTokens: result.promptTokenTotal,
                                                promptTokensPerSecond: result.promptTokensPerSecond,
-                                               generatedTokens: result.tokens.count,
+                                               generatedTokens: result.generatedTokenTotal,
                                                generationTokensPerSecond: result.generationTokensPerSecond,
                                                stopReason: result.stopReason.rawValue)
         return Exploration(analysis: analyse(input), generation: result, metadata: metadata, question: question,

@@ -42,6 +42,6 @@ public enum TextGeneration {
     /// The line printed on standard error after a generation.
     public static func timingLine(_ r: GenerationResult) -> String {
         func f(_ x: Double) -> String { String(format: "%.1f", x) }
-        return "ddx: prompt \(r.promptTokens.count) tokens in \(f(r.promptSeconds * 1000)) ms (\(f(r.promptTokensPerSecond)) tokens/s); generated \(r.tokens.count) tokens in \(f(r.generationSeconds * 1000)) ms (\(f(r.generationTokensPerSecond)) tokens/s); stop: \(r.stopReason.rawValue); seed \(r.seed)"
+        return "ddx: prompt \(r.promptTokenTotal) tokens in \(f(r.promptSeconds * 1000)) ms (\(f(r.promptTokensPerSecond)) tokens/s); generated \(r.generatedTokenTotal) tokens in \(f(r.generationSeconds * 1000)) ms (\(f(r.generationTokensPerSecond)) tokens/s); stop: \(r.stopReason.rawValue); seed \(r.seed)"
     }
 }

@@ -1,0 +1,9 @@
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks (no Foundation needed).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
