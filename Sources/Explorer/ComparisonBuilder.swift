@@ -1,3 +1,4 @@
+import GraphRendering
 import Grounding
 import ReasoningPaths
 
@@ -44,21 +45,25 @@ public struct ComparisonBuilder: Sendable {
         struct Key: Hashable { let from: String, to: String }
         var hops: [Key: ReasoningComparison.Hop] = [:]
         for e in ga.edges {
+            let verification = a.analysis.grounding?.verification(from: e.from, to: e.to)
             hops[Key(from: e.from, to: e.to)] = .init(from: e.from, to: e.to, provenance: .onlyA,
-                                                     verdictA: a.analysis.grounding?.verification(from: e.from, to: e.to)?.verdict,
-                                                     verdictB: nil, linesA: e.lines, linesB: [])
+                                                     verdictA: verification?.verdict, verdictB: nil,
+                                                     evidenceA: verification.map(GroundingAnnotations.evidenceLines) ?? [],
+                                                     linesA: e.lines, linesB: [])
         }
         for e in gb.edges {
             let key = Key(from: mb(e.from), to: mb(e.to))
-            let verdict = b.analysis.grounding?.verification(from: e.from, to: e.to)?.verdict
+            let verification = b.analysis.grounding?.verification(from: e.from, to: e.to)
+            let evidence = verification.map(GroundingAnnotations.evidenceLines) ?? []
             if var h = hops[key] {
                 h.provenance = .both
-                h.verdictB = verdict
+                h.verdictB = verification?.verdict
+                h.evidenceB = evidence
                 h.linesB = e.lines
                 hops[key] = h
             } else {
-                hops[key] = .init(from: key.from, to: key.to, provenance: .onlyB, verdictA: nil, verdictB: verdict,
-                                  linesA: [], linesB: e.lines)
+                hops[key] = .init(from: key.from, to: key.to, provenance: .onlyB, verdictA: nil,
+                                  verdictB: verification?.verdict, evidenceB: evidence, linesA: [], linesB: e.lines)
             }
         }
 

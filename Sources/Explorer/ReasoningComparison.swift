@@ -1,3 +1,4 @@
+import GraphRendering
 import Grounding
 import ReasoningPaths
 
@@ -28,6 +29,9 @@ public struct ReasoningComparison: Sendable {
         public var provenance: Provenance
         public var verdictA: HopVerdict?
         public var verdictB: HopVerdict?
+        /// Each side's evidence lines for its verdict (`SUBJECT relation OBJECT (source)`).
+        public var evidenceA: [String] = []
+        public var evidenceB: [String] = []
         public var linesA: [Int]
         public var linesB: [Int]
     }

@@ -22,6 +22,15 @@ public struct ReportInlineAssets: Sendable {
         script = try Self.read(directory, "report.js", closing: "</script")
     }
 
+    /// One stylesheet made of `styleFiles` joined in order (e.g. the report's and a page's own additions) and the
+    /// script in `scriptFile`, with the same checks.
+    public init(styleFiles: [String], scriptFile: String) throws {
+        style = try styleFiles.map { try Self.read(($0 as NSString).deletingLastPathComponent, ($0 as NSString).lastPathComponent,
+                                                   closing: "</style") }.joined(separator: "\n")
+        script = try Self.read((scriptFile as NSString).deletingLastPathComponent, (scriptFile as NSString).lastPathComponent,
+                               closing: "</script")
+    }
+
     /// Uses the given texts (for tests).
     public init(style: String, script: String) {
         self.style = style
@@ -98,7 +107,7 @@ public struct ReportInlineAssets: Sendable {
     private static func read(_ directory: String, _ name: String, closing: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): missing (the report template folder needs report.css and report.js)")
+            throw InputError("\(path): missing (the page's stylesheet or script; see the template folder's README.md)")
         }
         // The HTML parser turns CR LF and CR into LF before the browser hashes an element, so do the same here.
         var text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")

@@ -34,6 +34,20 @@ public enum TemplateLocator {
         return report
     }
 
+    /// The folder of page templates `name` (`compare`, …) inside the templates folder; a one-line error naming it when
+    /// it has no `marker` file.
+    public static func pageDirectory(_ name: String, marker: String, explicit: String?,
+                                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        guard let base = templatesDirectory(explicit: explicit, environment: environment) else {
+            throw InputError("no Templates/ folder found (the shipped one is missing); pass --templates DIR or set DDX_TEMPLATES_DIR")
+        }
+        let dir = (base as NSString).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(marker)) else {
+            throw InputError("\(dir): no \(marker) (a copy of the Templates folder needs \(name)/ with its templates)")
+        }
+        return dir
+    }
+
     /// The prompt templates folder to use with `explicit`: `DIR/prompts` when that exists, else the default
     /// (`PromptTemplate.defaultDirectory`).
     public static func promptsDirectory(explicit: String?,

@@ -15,15 +15,19 @@ public struct DiagramAnnotations: Sendable, Equatable {
     /// The run metadata as one JSON object (model, prompt, sampling, ontology, versions…), embedded in every export;
     /// nil embeds nothing. Its text is untrusted and made inert for each format.
     public var metadataJSON: String?
+    /// For a merged comparison graph (`ddx compare`): each node's and hop's side, drawn as provenance colours.
+    public var comparison: ComparisonAnnotations?
 
     /// Creates annotations.
     public init(inputSHA256: String, sourceName: String? = nil, title: String? = nil,
-                ontology: OntologyAnnotations? = nil, metadataJSON: String? = nil) {
+                ontology: OntologyAnnotations? = nil, metadataJSON: String? = nil,
+                comparison: ComparisonAnnotations? = nil) {
         self.inputSHA256 = inputSHA256
         self.sourceName = sourceName
         self.title = title
         self.ontology = ontology
         self.metadataJSON = metadataJSON
+        self.comparison = comparison
     }
 
     /// The footer line: the disclaimer plus the input's SHA-256.

@@ -5,6 +5,7 @@ import ReasoningPaths
 ///
 /// - node: `id="node-<GraphNode.id>"`, `class="node ddx-node role-<role> [kind-<concept type>|kind-untyped|kind-unlinked]"`;
 /// - hop: `id="edge-<from id>--<to id>"`, `class="edge ddx-edge [verdict-<verdict>] [elided]"`;
+/// - in a comparison (`ddx compare`) both also get `prov-only-a`, `prov-only-b` or `prov-both`;
 /// - legend: `id="ddx-legend"`, `class="node ddx-legend"`.
 ///
 /// (`node` / `edge` is Graphviz's own class.) Ids made by the parser (`chest-pain`, `n-1a2b3c4d`) are used as they
@@ -50,7 +51,7 @@ public enum DiagramElementID {
     }
 
     /// The class list of a node (`ddx-node role-finding kind-disease`); `kind` is nil without grounding.
-    static func nodeClass(role: NodeRole, kind: GroundingLook.ConceptKind?) -> String {
+    static func nodeClass(role: NodeRole, kind: GroundingLook.ConceptKind?, provenance: Provenance? = nil) -> String {
         var classes = ["ddx-node", "role-" + token(role.rawValue)]
         switch kind {
         case .type(let type)?: classes.append("kind-" + token(type))
@@ -58,14 +59,16 @@ public enum DiagramElementID {
         case .unlinked?: classes.append("kind-unlinked")
         case nil: break
         }
+        if let provenance { classes.append("prov-" + provenance.rawValue) }
         return classes.joined(separator: " ")
     }
 
     /// The class list of a hop (`ddx-edge verdict-attested elided`); `verdict` is nil without grounding.
-    static func edgeClass(verdict: String?, elided: Bool) -> String {
+    static func edgeClass(verdict: String?, elided: Bool, provenance: Provenance? = nil) -> String {
         var classes = ["ddx-edge"]
         if let verdict { classes.append("verdict-" + token(verdict)) }
         if elided { classes.append("elided") }
+        if let provenance { classes.append("prov-" + provenance.rawValue) }
         return classes.joined(separator: " ")
     }
 

@@ -14,7 +14,8 @@ import ReasoningPaths
 /// `{"nodes": {id: {conceptID, conceptLabel, type, score, match, source}}, "edges": [{from, to, verdict,
 /// evidence}], "sources": [...]}`: `type` is `null` when unknown, edges are sorted by `from` then `to`,
 /// scores that are not finite are written as 0. Values are the annotations' own strings (JSON escaping
-/// makes them inert).
+/// makes them inert). `comparison` (only for a merged `ddx compare` graph) is `{"sideA", "sideB", "pathsA",
+/// "nodes": {id: "only-a"|"only-b"|"both"}, "edges": [{from, to, provenance, verdictA, verdictB}]}`.
 enum DiagramJSONWriter {
     /// The JSON bytes.
     static func encode(_ graph: ReasoningGraph, annotations: DiagramAnnotations) throws -> [UInt8] {
@@ -35,7 +36,7 @@ enum DiagramJSONWriter {
         let annotations: DiagramAnnotations
         let metadata: EmbeddedJSON?
 
-        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title, grounding, metadata }
+        enum ExtraKeys: String, CodingKey { case disclaimer, inputSHA256, source, title, grounding, metadata, comparison }
 
         func encode(to encoder: any Encoder) throws {
             try graph.encode(to: encoder)
@@ -46,6 +47,33 @@ enum DiagramJSONWriter {
             try extra.encodeIfPresent(annotations.title, forKey: .title)
             try extra.encodeIfPresent(annotations.ontology.map(Grounding.init), forKey: .grounding)
             try extra.encodeIfPresent(metadata, forKey: .metadata)
+            try extra.encodeIfPresent(annotations.comparison.map(Comparison.init), forKey: .comparison)
+        }
+    }
+
+    private struct Comparison: Encodable {
+        struct Hop: Encodable {
+            let from: String
+            let to: String
+            let provenance: Provenance
+            let verdictA: String?
+            let verdictB: String?
+        }
+
+        let sideA: String
+        let sideB: String
+        let pathsA: Int
+        let nodes: [String: Provenance]
+        let edges: [Hop]
+
+        init(_ c: ComparisonAnnotations) {
+            sideA = c.sideA
+            sideB = c.sideB
+            pathsA = c.pathsA
+            nodes = c.nodes
+            edges = c.edges.map { Hop(from: $0.key.from, to: $0.key.to, provenance: $0.value.provenance,
+                                      verdictA: $0.value.verdictA?.verdict, verdictB: $0.value.verdictB?.verdict) }
+                .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         }
     }
 

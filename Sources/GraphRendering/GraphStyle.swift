@@ -154,6 +154,11 @@ public struct GraphStyle: Sendable, Equatable {
     /// Graphviz arrow shape added behind the arrowhead of an elided hop when ontology annotations are given
     /// (then dashes mean `plausible`, so elision gets its own marker; without ontology elided hops stay dashed).
     public var elidedArrowMarker: String
+    /// Hop and node-border colours of a comparison by provenance (blue only A, vermillion only B, dark grey both:
+    /// Okabe–Ito colours, told apart with any colour vision).
+    public var provenanceLineColors: [Provenance: String] = [.onlyA: "#0072B2", .onlyB: "#D55E00", .both: "#444444"]
+    /// Node fills of a comparison by provenance (light tints of the line colours; shared nodes near white).
+    public var provenanceFillColors: [Provenance: String] = [.onlyA: "#D6E8F5", .onlyB: "#F9DDCB", .both: "#F4F4F4"]
 
     /// Creates a style; every parameter defaults to the `default` look.
     public init(
@@ -241,6 +246,16 @@ public struct GraphStyle: Sendable, Equatable {
     /// The fill of a linked node whose concept has `type` (`untypedConceptColor` when unknown).
     public func conceptColor(forType type: String?) -> String {
         type.flatMap { conceptTypeColors[$0] } ?? untypedConceptColor
+    }
+
+    /// The line colour of a comparison's `provenance`.
+    public func provenanceLineColor(_ provenance: Provenance) -> String {
+        provenanceLineColors[provenance] ?? unassignedEdgeColor
+    }
+
+    /// The node fill of a comparison's `provenance`.
+    public func provenanceFillColor(_ provenance: Provenance) -> String {
+        provenanceFillColors[provenance] ?? unlinkedFillColor
     }
 
     /// The look of a hop with `verdict`; unknown verdicts look `ungrounded`.

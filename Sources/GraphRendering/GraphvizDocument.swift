@@ -122,20 +122,32 @@ struct GraphvizDocument {
                           _ attributes: inout GraphvizAttributes) {
         let look = style.nodeStyle(for: node.role)
         let lines = LabelText.nodeLines(node, style: style)
+        let comparison = annotations.comparison
         attributes.set(handle, .node, "id", DiagramElementID.node(node.id))
         attributes.set(handle, .node, "class",
-                       DiagramElementID.nodeClass(role: node.role, kind: grounding.map { $0.kind(for: node.id) }))
+                       DiagramElementID.nodeClass(role: node.role, kind: grounding.map { $0.kind(for: node.id) },
+                                                  provenance: comparison?.provenance(ofNode: node.id)))
         if let grounding {
             decorate(node: node, handle, lines: lines, look: look, grounding: grounding, &attributes)
-            return
+        } else {
+            attributes.set(handle, .node, "label", GraphvizText.label(lines: lines.isEmpty ? [" "] : lines))
+            attributes.set(handle, .node, "tooltip", GraphvizText.tooltip(lines: Self.tooltipLines(for: node)))
+            attributes.set(handle, .node, "shape", look.shape)
+            attributes.set(handle, .node, "style", look.style)
+            attributes.set(handle, .node, "fillcolor", look.fillColor)
+            attributes.set(handle, .node, "color", look.borderColor)
+            attributes.set(handle, .node, "penwidth", Self.number(look.penWidth))
         }
-        attributes.set(handle, .node, "label", GraphvizText.label(lines: lines.isEmpty ? [" "] : lines))
-        attributes.set(handle, .node, "tooltip", GraphvizText.tooltip(lines: Self.tooltipLines(for: node)))
-        attributes.set(handle, .node, "shape", look.shape)
-        attributes.set(handle, .node, "style", look.style)
-        attributes.set(handle, .node, "fillcolor", look.fillColor)
-        attributes.set(handle, .node, "color", look.borderColor)
-        attributes.set(handle, .node, "penwidth", Self.number(look.penWidth))
+        if let comparison {
+            // A comparison is about sides: fill and border say where the node comes from; the shape still says its role.
+            let provenance = comparison.provenance(ofNode: node.id)
+            attributes.set(handle, .node, "fillcolor", style.provenanceFillColor(provenance))
+            attributes.set(handle, .node, "color", style.provenanceLineColor(provenance))
+            var tip = Self.tooltipLines(for: node, comparison: comparison)
+            if let grounding { tip.append(GroundingLook.tooltipLine(grounding.concept(for: node.id))) }
+            tip.append("In: " + LabelText.singleLine(provenance.caption(sideA: comparison.sideA, sideB: comparison.sideB)))
+            attributes.set(handle, .node, "tooltip", GraphvizText.tooltip(lines: tip))
+        }
     }
 
     /// A node with grounding: role shape and border, concept-type fill and id line; unlinked nodes white
@@ -184,9 +196,12 @@ struct GraphvizDocument {
 
     private func decorate(edge: GraphEdge, _ handle: UnsafeMutablePointer<Agedge_t>, fromLabel: String,
                           toLabel: String, _ attributes: inout GraphvizAttributes) {
+        let comparison = annotations.comparison
+        let provenance = comparison?.provenance(from: edge.from, to: edge.to)
         attributes.set(handle, .edge, "id", DiagramElementID.edge(from: edge.from, to: edge.to))
         attributes.set(handle, .edge, "class", DiagramElementID.edgeClass(
-            verdict: grounding.map { $0.verdict(from: edge.from, to: edge.to) }, elided: edge.elided))
+            verdict: grounding.map { $0.verdict(from: edge.from, to: edge.to) }, elided: edge.elided, provenance: provenance))
+        let pathTags = comparison.map { $0.pathTags(edge.paths) } ?? LabelText.pathList(edge.paths)
         var lines: [String] = []
         let relations = edge.relations.map(LabelText.singleLine).filter { !$0.isEmpty }
         if !relations.isEmpty {
@@ -194,15 +209,17 @@ struct GraphvizDocument {
                                             limit: style.maxLabelLength)
         }
         if !edge.paths.isEmpty {
-            lines += LabelText.wrapped(LabelText.pathList(edge.paths), width: style.wrapWidth)
+            lines += LabelText.wrapped(pathTags, width: style.wrapWidth)
         }
         if !lines.isEmpty {
             attributes.set(handle, .edge, "label", GraphvizText.label(lines: lines))
         }
+        // Colour = path (or, comparing, the side it comes from); style = verdict.
+        let baseColors = provenance.map { [style.provenanceLineColor($0)] } ?? style.edgeColors(paths: edge.paths)
         if let grounding {
-            // Colour = path, style = verdict; elision gets its own arrow marker since dashes mean `plausible`.
+            // Elision gets its own arrow marker since dashes mean `plausible`.
             let hop = style.hopStyle(forVerdict: grounding.verdict(from: edge.from, to: edge.to))
-            let colors = style.edgeColors(paths: edge.paths).map { GroundingLook.color($0, opacity: hop.opacity) }
+            let colors = baseColors.map { GroundingLook.color($0, opacity: hop.opacity) }
             attributes.set(handle, .edge, "color", colors.joined(separator: ":"))
             attributes.set(handle, .edge, "style", hop.lineStyle)
             if hop.penWidthFactor != 1 {
@@ -217,16 +234,17 @@ struct GraphvizDocument {
                 attributes.set(handle, .edge, "labelfontsize", Self.number(style.fontSize))
             }
         } else {
-            attributes.set(handle, .edge, "color", style.edgeColors(paths: edge.paths).joined(separator: ":"))
+            attributes.set(handle, .edge, "color", baseColors.joined(separator: ":"))
             attributes.set(handle, .edge, "style", edge.elided ? "dashed" : "solid")
         }
         // The nodes' own tooltips carry their full labels; here a shortened form is enough.
         let from = LabelText.truncated(LabelText.singleLine(fromLabel), limit: 80)
         var tip = [from + " → " + LabelText.truncated(LabelText.singleLine(toLabel), limit: 80)]
         if !relations.isEmpty { tip.append("Relation: " + relations.joined(separator: "; ")) }
-        if !edge.paths.isEmpty { tip.append("Paths: " + LabelText.pathList(edge.paths)) }
+        if !edge.paths.isEmpty { tip.append("Paths: " + pathTags) }
         if edge.elided { tip.append("Steps elided between these nodes") }
         if !edge.lines.isEmpty { tip.append("Source lines: " + edge.lines.map(String.init).joined(separator: ", ")) }
+        if let comparison { tip += comparison.tooltipLines(from: edge.from, to: edge.to) }
         if let grounding { tip += grounding.tooltipLines(from: edge.from, to: edge.to) }
         attributes.set(handle, .edge, "tooltip", GraphvizText.tooltip(lines: tip))
     }
@@ -241,8 +259,17 @@ struct GraphvizDocument {
                                      verdicts: grounding.verdictsPresent(edges: graph.edges.map { ($0.from, $0.to) }),
                                      sources: grounding.ontology.sources)
         }
+        let legendComparison = annotations.comparison.map { comparison in
+            GraphvizLegend.Comparison(
+                provenances: Provenance.allCases.filter { p in
+                    graph.nodes.contains { comparison.provenance(ofNode: $0.id) == p }
+                        || graph.edges.contains { comparison.provenance(from: $0.from, to: $0.to) == p }
+                },
+                sideA: comparison.sideA, sideB: comparison.sideB)
+        }
         let html = GraphvizLegend.html(style: style, roles: roles, pathIndices: pathIndices.sorted(),
-                                       showsElided: graph.edges.contains(where: \.elided), grounding: legendGrounding)
+                                       showsElided: graph.edges.contains(where: \.elided), grounding: legendGrounding,
+                                       comparison: legendComparison)
         guard let legend = GraphvizAttributes.withCString(name, { agnode(root, $0, 1) }) else {
             throw GraphRenderingError.graphConstructionFailed("agnode failed for the legend")
         }
@@ -258,14 +285,15 @@ struct GraphvizDocument {
         _ = agsubnode(rank, legend, 1)
     }
 
-    /// Tooltip lines of a node: full label, role, qualifiers, paths, source lines (raw text).
-    static func tooltipLines(for node: GraphNode) -> [String] {
+    /// Tooltip lines of a node: full label, role, qualifiers, paths (tagged by side when comparing), source lines
+    /// (raw text).
+    static func tooltipLines(for node: GraphNode, comparison: ComparisonAnnotations? = nil) -> [String] {
         var lines = LabelText.lines(node.label)
         if lines.isEmpty { lines = ["(empty label)"] }
         lines.append("Role: " + node.role.rawValue)
         let qualifiers = node.qualifiers.map(LabelText.singleLine).filter { !$0.isEmpty }
         if !qualifiers.isEmpty { lines.append("Qualifiers: " + qualifiers.joined(separator: "; ")) }
-        if !node.paths.isEmpty { lines.append("Paths: " + LabelText.pathList(node.paths)) }
+        if !node.paths.isEmpty { lines.append("Paths: " + (comparison?.pathTags(node.paths) ?? LabelText.pathList(node.paths))) }
         if !node.lines.isEmpty { lines.append("Source lines: " + node.lines.map(String.init).joined(separator: ", ")) }
         return lines
     }

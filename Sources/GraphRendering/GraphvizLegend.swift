@@ -18,37 +18,54 @@ enum GraphvizLegend {
         var sources: [String]
     }
 
+    /// What the legend shows about a comparison: the provenances present and the two sides' names (untrusted).
+    struct Comparison {
+        var provenances: [Provenance]
+        var sideA: String
+        var sideB: String
+    }
+
     /// The legend markup (without the outer `<…>`, which `agstrdup_html` implies). With `grounding`, role
     /// rows describe shapes (fills then mean concept types) and the concept-type, hop-verdict and note
-    /// rows are added; without it the markup is exactly the ungrounded legend.
+    /// rows are added; without it the markup is exactly the ungrounded legend. With `comparison`, fills and hop
+    /// colours mean the side a node or hop comes from: role rows describe shapes, provenance rows replace the
+    /// concept-type and path-colour rows.
     static func html(style: GraphStyle, roles: [NodeRole], pathIndices: [Int], showsElided: Bool,
-                     grounding: Grounding? = nil) -> String {
+                     grounding: Grounding? = nil, comparison: Comparison? = nil) -> String {
         var rows: [String] = []
         rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>"#)
         for role in roles {
             let look = style.nodeStyle(for: role)
-            if grounding != nil {
+            if grounding != nil || comparison != nil {
                 let caption = text(caption(for: role) + ": " + shapeName(look))
-                rows.append(##"<TR><TD BORDER="1" COLOR="\##(attr(look.borderColor))" BGCOLOR="#FFFFFF" "##
+                let border = comparison != nil ? "#555555" : look.borderColor
+                rows.append(##"<TR><TD BORDER="1" COLOR="\##(attr(border))" BGCOLOR="#FFFFFF" "##
                     + #"WIDTH="30">&#160;</TD><TD ALIGN="LEFT">\#(caption)</TD></TR>"#)
                 continue
             }
             rows.append(#"<TR><TD BORDER="1" COLOR="\#(attr(look.borderColor))" BGCOLOR="\#(attr(look.fillColor))" "#
                 + #"WIDTH="30">&#160;</TD><TD ALIGN="LEFT">\#(text(caption(for: role)))</TD></TR>"#)
         }
-        if let grounding, !grounding.kinds.isEmpty {
-            rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Concept type</B></TD></TR>"#)
-            for kind in grounding.kinds {
-                rows.append(conceptRow(kind, style: style))
+        if let comparison {
+            rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Found in</B></TD></TR>"#)
+            for provenance in comparison.provenances {
+                rows.append(provenanceRow(provenance, comparison: comparison, style: style))
             }
-        }
-        for (color, indices) in colorGroups(style: style, pathIndices: pathIndices) {
-            let tags = LabelText.wrapped(LabelText.pathList(indices), width: 30).map(text).joined(separator: "<BR/>")
-            rows.append(#"<TR><TD BGCOLOR="\#(attr(color))" WIDTH="30" HEIGHT="6" FIXEDSIZE="TRUE"></TD>"#
-                + #"<TD ALIGN="LEFT">\#(tags)</TD></TR>"#)
-        }
-        if pathIndices.count > 1 {
-            rows.append(#"<TR><TD>&#160;</TD><TD ALIGN="LEFT">parallel colours: hop shared by paths</TD></TR>"#)
+        } else {
+            if let grounding, !grounding.kinds.isEmpty {
+                rows.append(#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Concept type</B></TD></TR>"#)
+                for kind in grounding.kinds {
+                    rows.append(conceptRow(kind, style: style))
+                }
+            }
+            for (color, indices) in colorGroups(style: style, pathIndices: pathIndices) {
+                let tags = LabelText.wrapped(LabelText.pathList(indices), width: 30).map(text).joined(separator: "<BR/>")
+                rows.append(#"<TR><TD BGCOLOR="\#(attr(color))" WIDTH="30" HEIGHT="6" FIXEDSIZE="TRUE"></TD>"#
+                    + #"<TD ALIGN="LEFT">\#(tags)</TD></TR>"#)
+            }
+            if pathIndices.count > 1 {
+                rows.append(#"<TR><TD>&#160;</TD><TD ALIGN="LEFT">parallel colours: hop shared by paths</TD></TR>"#)
+            }
         }
         if let grounding {
             if !grounding.verdicts.isEmpty {
@@ -149,6 +166,23 @@ enum GraphvizLegend {
         }
         return #"<TR><TD SIDES="B" BORDER="\#(width)"\#(cellStyle) COLOR="\#(color)" WIDTH="30" ALIGN="RIGHT">"#
             + marker + #"</TD><TD ALIGN="LEFT">\#(text(caption(forVerdict: verdict)))</TD></TR>"#
+    }
+
+    /// A provenance row: a node swatch in the side's fill and border, a line sample in its hop colour, the caption
+    /// with the side's name (untrusted: one line, capped, escaped).
+    private static func provenanceRow(_ provenance: Provenance, comparison: Comparison, style: GraphStyle) -> String {
+        let line = style.provenanceLineColor(provenance)
+        let name: (String) -> String = { LabelText.truncated(LabelText.singleLine($0), limit: 40) }
+        var caption = provenance.caption(sideA: "A", sideB: "B")
+        switch provenance {
+        case .onlyA where comparison.sideA != "A": caption += " (" + name(comparison.sideA) + ")"
+        case .onlyB where comparison.sideB != "B": caption += " (" + name(comparison.sideB) + ")"
+        case .both: caption = "both A and B"
+        default: break
+        }
+        return #"<TR><TD BORDER="1" COLOR="\#(attr(line))" BGCOLOR="\#(attr(style.provenanceFillColor(provenance)))" "#
+            + #"WIDTH="30">&#160;</TD><TD ALIGN="LEFT"><FONT COLOR="\#(attr(line))">&#9472;&#9472;&#9654;</FONT> "#
+            + GraphvizText.htmlLabelText(caption) + "</TD></TR>"
     }
 
     private static func text(_ value: String) -> String { GraphvizText.htmlEscaped(value) }

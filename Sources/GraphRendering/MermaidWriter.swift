@@ -12,7 +12,8 @@ import ReasoningPaths
 /// still show roles), the concept id is a second text line, each hop's `linkStyle` follows its verdict
 /// (width, `stroke-dasharray`, `stroke-opacity`; colour stays the path's), elided hops end in a circle
 /// (`--o`, since dashes now mean `plausible`), a `%%` block lists every hop's verdict, and the footer
-/// node carries the "attested = …" note. With run metadata, a `%% ddx run metadata (JSON): …` line follows the
+/// node carries the "attested = …" note. With comparison annotations, nodes also get `ddxOnlyA` / `ddxOnlyB` /
+/// `ddxBoth` (fill and border by side), hops the side's colour, and path tags read `A P1 · B P2`. With run metadata, a `%% ddx run metadata (JSON): …` line follows the
 /// header comments.
 struct MermaidWriter {
     /// Colours and label limits.
@@ -61,10 +62,14 @@ struct MermaidWriter {
                 lines += LabelText.displayLines(relations.joined(separator: "; "), width: style.wrapWidth,
                                                 limit: style.maxLabelLength)
             }
-            if !edge.paths.isEmpty { lines += LabelText.wrapped(LabelText.pathList(edge.paths), width: style.wrapWidth) }
+            if !edge.paths.isEmpty {
+                let tags = annotations.comparison?.pathTags(edge.paths) ?? LabelText.pathList(edge.paths)
+                lines += LabelText.wrapped(tags, width: style.wrapWidth)
+            }
             let arrow = grounding == nil ? (edge.elided ? "-.->" : "-->") : (edge.elided ? "--o" : "-->")
             out += lines.isEmpty ? "    \(from) \(arrow) \(to)\n" : "    \(from) \(arrow)|\"\(Self.label(lines))\"| \(to)\n"
-            let color = Self.cssColor(style.edgeColors(paths: edge.paths)[0])
+            let provenance = annotations.comparison?.provenance(from: edge.from, to: edge.to)
+            let color = Self.cssColor(provenance.map(style.provenanceLineColor) ?? style.edgeColors(paths: edge.paths)[0])
             if let grounding {
                 let verdict = grounding.verdict(from: edge.from, to: edge.to)
                 verdictLines.append("\(from) --> \(to): \(verdict)" + (edge.elided ? " (steps elided)" : ""))
@@ -106,11 +111,31 @@ struct MermaidWriter {
                 }
             }
         }
+        if let comparison = annotations.comparison {
+            // Comparing: fill and border say which side a node comes from (applied last, so they win).
+            for provenance in Provenance.allCases {
+                let members = nodes.filter { comparison.provenance(ofNode: $0.id) == provenance }.compactMap { ids[$0.id] }
+                guard !members.isEmpty else { continue }
+                let name = Self.className(provenance)
+                out += "    classDef \(name) fill:\(Self.cssColor(style.provenanceFillColor(provenance)))"
+                    + ",stroke:\(Self.cssColor(style.provenanceLineColor(provenance))),stroke-width:2px,color:#000000\n"
+                out += "    class \(members.joined(separator: ",")) \(name)\n"
+            }
+        }
         out += "    class ddx_footer ddxFooter\n"
         for (index, css) in linkStyles.enumerated() {
             out += "    linkStyle \(index) \(css)\n"
         }
         return out
+    }
+
+    /// The class name of a comparison side (`ddxOnlyA`, `ddxOnlyB`, `ddxBoth`).
+    static func className(_ provenance: Provenance) -> String {
+        switch provenance {
+        case .onlyA: "ddxOnlyA"
+        case .onlyB: "ddxOnlyB"
+        case .both: "ddxBoth"
+        }
     }
 
     /// The `linkStyle` CSS of a hop with grounding: path colour, verdict width, dashes and opacity.

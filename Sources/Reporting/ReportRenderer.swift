@@ -20,30 +20,40 @@ public struct ReportRenderer: Sendable {
 
     /// Loads every `*.mustache` file under `directory`; a one-line error naming the file and line on bad syntax.
     public init(directory: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReportError("\(directory): no such template folder")
-        }
-        let root = directory.hasSuffix("/") ? directory : directory + "/"
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw ReportError("\(directory): cannot list the template folder")
-        }
+        try self.init(directories: [directory])
+    }
+
+    /// Loads every `*.mustache` file under each of `directories`, in order, so a page in one folder can include
+    /// partials from another (a template in a later folder replaces one of the same name from an earlier folder);
+    /// `directory` is the last folder.
+    public init(directories: [String]) throws {
+        precondition(!directories.isEmpty, "ReportRenderer needs at least one template folder")
         var library = MustacheLibrary()
-        var names: [String] = []
-        for case let relative as String in walker where relative.hasSuffix(".mustache") {
-            let path = root + relative
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReportError("\(path): cannot read the template")
+        var names = Set<String>()
+        for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ReportError("\(directory): no such template folder")
             }
-            let name = String(relative.dropLast(".mustache".count))
-            do {
-                try library.register(String(decoding: data, as: UTF8.self), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw ReportError("\(path):\(error.context.lineNumber):\(error.context.columnNumber): template syntax error (\(error.error))")
+            let root = directory.hasSuffix("/") ? directory : directory + "/"
+            guard let walker = FileManager.default.enumerator(atPath: root) else {
+                throw ReportError("\(directory): cannot list the template folder")
             }
-            names.append(name)
+            for case let relative as String in walker where relative.hasSuffix(".mustache") {
+                let path = root + relative
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ReportError("\(path): cannot read the template")
+                }
+                let name = String(relative.dropLast(".mustache".count))
+                do {
+                    try library.register(String(decoding: data, as: UTF8.self), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    throw ReportError("\(path):\(error.context.lineNumber):\(error.context.columnNumber): template syntax error (\(error.error))")
+                }
+                names.insert(name)
+            }
         }
-        self.directory = directory
+        self.directory = directories[directories.count - 1]
         self.templateNames = names.sorted()
         self.library = library
     }

@@ -10,7 +10,7 @@ struct DDx: AsyncParsableCommand {
         abstract: "Explore the reasoning paths of medical reasoning models (research and teaching only; not clinical advice).",
         version: DDxVersion.current,
         subcommands: [ParseCommand.self, GraphCommand.self, RenderCommand.self, LinkCommand.self, OntologyCommand.self,
-                      EvalLinkingCommand.self, GenerateCommand.self, ExploreCommand.self, ModelCommand.self, TokenizeCommand.self,
+                      EvalLinkingCommand.self, GenerateCommand.self, ExploreCommand.self, CompareCommand.self, ModelCommand.self, TokenizeCommand.self,
                       DoctorCommand.self, BenchCommand.self, BatchCommand.self, WalkthroughCommand.self])
 
     static func main() async {

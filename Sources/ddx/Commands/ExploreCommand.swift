@@ -37,17 +37,10 @@ struct ExploreCommand: AsyncParsableCommand {
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var ontologies: OntologyOptions
 
-    @Option(name: .long, help: "System message (overrides the template's).")
-    var system: String?
-
-    @Option(name: .long, help: "Prompt template from Templates/prompts: medreason or plain.")
-    var template: String = "medreason"
+    @OptionGroup var prompt: PromptOptions
 
     @Option(name: .long, help: ArgumentHelp("A copy of the Templates folder (DIR/report for the report, DIR/prompts for prompts); default: $DDX_TEMPLATES_DIR, else the shipped Templates.", valueName: "dir"))
     var templates: String?
-
-    @Flag(inversion: .prefixedNo, help: "Start the assistant turn with the template's section headers.")
-    var prefill: Bool = true
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The report file (default: ddx-out/NAME.html).", valueName: "file.html"))
     var output: String?
@@ -87,12 +80,12 @@ struct ExploreCommand: AsyncParsableCommand {
             let explorer = DiagnosisExplorer(configuration: ExplorerConfiguration(ontology: ontology), model: nil)
             exploration = try await explorer.explore(.text(input, question: contextQuestion, medicalCase: medicalCase))
         } else {
-            let promptTemplate = try PromptTemplate.load(name: template, directory: TemplateLocator.promptsDirectory(explicit: templates))
+            let promptTemplate = try PromptTemplate.load(name: prompt.template, directory: TemplateLocator.promptsDirectory(explicit: templates))
             let spec = try model.spec()
             if case .local(let path, _, _) = spec { StandardError.print("ddx: loading \(path) …") }
             let loaded = try LanguageModelLoader.load(spec)
             StandardError.print("ddx: \(loaded.identity.summary) ready in \(Int(loaded.loadSeconds * 1000)) ms; generating (model-generated text, not clinical advice)")
-            let configuration = ExplorerConfiguration(promptTemplate: promptTemplate, systemPrompt: system, prefill: prefill,
+            let configuration = ExplorerConfiguration(promptTemplate: promptTemplate, systemPrompt: prompt.system, prefill: prompt.prefill,
                                                       parameters: sampling.parameters, ontology: ontology,
                                                       casePrompt: casePrompt)
             let explorer = DiagnosisExplorer(configuration: configuration, model: loaded)

@@ -17,17 +17,10 @@ struct GenerateCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
 
-    @Option(name: .long, help: "System message (overrides the template's).")
-    var system: String?
-
-    @Option(name: .long, help: "Prompt template from Templates/prompts: medreason or plain.")
-    var template: String = "medreason"
+    @OptionGroup var prompt: PromptOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder of prompt templates (default: the shipped Templates/prompts).", valueName: "dir"))
     var templates: String?
-
-    @Flag(inversion: .prefixedNo, help: "Start the assistant turn with the template's section headers.")
-    var prefill: Bool = true
 
     @Flag(help: "Feed the text as-is: no chat template, BOS only if the model file asks for it.")
     var raw: Bool = false
@@ -41,10 +34,10 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         if model.isRemote { return try await runRemote() }
         let path = try model.resolvedPath()
-        let promptTemplate = raw ? nil : try PromptTemplate.load(name: template, directory: templates)
+        let promptTemplate = raw ? nil : try PromptTemplate.load(name: prompt.template, directory: templates)
         let parameters = sampling.parameters
-        let request = TextGeneration.request(question: question, template: promptTemplate, system: system,
-                                             prefill: prefill, raw: raw, parameters: parameters)
+        let request = TextGeneration.request(question: question, template: promptTemplate, system: prompt.system,
+                                             prefill: prompt.prefill, raw: raw, parameters: parameters)
         StandardError.print("ddx: loading \(path) …")
         let t0 = MonotonicClock.seconds()
         let engine = try GGUFModel.load(path: path, threads: model.threads, contextLength: model.context)
@@ -75,10 +68,10 @@ struct GenerateCommand: AsyncParsableCommand {
     /// Generation on a server: the same request, text streamed as the server sends it.
     private func runRemote() async throws {
         let spec = try model.spec()
-        let promptTemplate = raw ? nil : try PromptTemplate.load(name: template, directory: templates)
+        let promptTemplate = raw ? nil : try PromptTemplate.load(name: prompt.template, directory: templates)
         let parameters = sampling.parameters
-        let request = TextGeneration.request(question: question, template: promptTemplate, system: system,
-                                             prefill: prefill, raw: raw, parameters: parameters)
+        let request = TextGeneration.request(question: question, template: promptTemplate, system: prompt.system,
+                                             prefill: prompt.prefill, raw: raw, parameters: parameters)
         let loaded = try LanguageModelLoader.load(spec)
         StandardError.print("ddx: \(loaded.identity.summary) (OpenAI-compatible server); model-generated text, not clinical advice")
         let out = FileHandle.standardOutput

@@ -32,17 +32,10 @@ struct WalkthroughCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
 
-    @Option(name: .long, help: "Prompt template from Templates/prompts: medreason or plain.")
-    var template: String = "medreason"
-
-    @Option(name: .long, help: "System message (overrides the template's).")
-    var system: String?
+    @OptionGroup var prompt: PromptOptions
 
     @Option(name: .long, help: ArgumentHelp("A copy of the Templates folder (DIR/walkthrough for the page, DIR/prompts for prompts); default: $DDX_TEMPLATES_DIR, else the shipped Templates.", valueName: "dir"))
     var templates: String?
-
-    @Flag(inversion: .prefixedNo, help: "Start the assistant turn with the template's section headers.")
-    var prefill: Bool = true
 
     func validate() throws {
         if text != nil && (model.model != nil || model.endpoint != nil) {
@@ -62,10 +55,10 @@ struct WalkthroughCommand: AsyncParsableCommand {
             exploration = try await DiagnosisExplorer(configuration: configuration, model: nil)
                 .explore(.text(input, medicalCase: medicalCase))
         } else {
-            configuration.promptTemplate = try PromptTemplate.load(name: template,
+            configuration.promptTemplate = try PromptTemplate.load(name: prompt.template,
                                                                    directory: TemplateLocator.promptsDirectory(explicit: templates))
-            configuration.systemPrompt = system
-            configuration.prefill = prefill
+            configuration.systemPrompt = prompt.system
+            configuration.prefill = prompt.prefill
             configuration.parameters = sampling.parameters
             let spec = try model.spec()
             if case .local(let path, _, _) = spec { StandardError.print("ddx: loading \(path) …") }

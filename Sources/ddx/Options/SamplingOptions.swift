@@ -3,6 +3,15 @@ import Inference
 
 /// Sampling and stopping options shared by the generating commands.
 struct SamplingOptions: ParsableArguments {
+    @OptionGroup var settings: SamplingSettings
+    @Option(name: .long, help: "Random seed; the same seed and settings give the same text.")
+    var seed: UInt64?
+
+    var parameters: GenerationParameters { settings.parameters(seed: seed) }
+}
+
+/// Every sampling and stopping option but the seed (`ddx compare` takes two seeds).
+struct SamplingSettings: ParsableArguments {
     @Option(help: "Sampling temperature; 0 = greedy (deterministic).")
     var temperature: Float = 0.7
     @Option(name: .customLong("top-k"), help: "Keep the k most likely tokens; 0 = off.")
@@ -17,18 +26,16 @@ struct SamplingOptions: ParsableArguments {
     var repeatLastN: Int?
     @Option(name: .customLong("max-tokens"), help: "Most tokens to generate.")
     var maxTokens: Int = 512
-    @Option(name: .long, help: "Random seed; the same seed and settings give the same text.")
-    var seed: UInt64?
     @Option(name: .long, help: ArgumentHelp("Stop when the text reaches this string (repeatable).", valueName: "text"))
     var stop: [String] = []
 
-    var parameters: GenerationParameters {
+    func parameters(seed: UInt64?) -> GenerationParameters {
         GenerationParameters(temperature: temperature, topK: topK, topP: topP, minP: minP,
                              repetitionPenalty: repeatPenalty, repetitionWindow: repeatLastN, maxTokens: maxTokens,
                              stopStrings: stop, seed: seed)
     }
 
     func validate() throws {
-        do { try parameters.validate() } catch { throw ValidationError("\(error)") }
+        do { try parameters(seed: nil).validate() } catch { throw ValidationError("\(error)") }
     }
 }
