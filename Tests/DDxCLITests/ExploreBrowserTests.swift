@@ -101,6 +101,48 @@ struct ExploreBrowserTests {
         }
     }
 
+    @Test("the compare page: the merged graph is on screen; clicking a shared node lights its lines in both texts",
+          .enabled(if: WebDriverSession.isAvailable, "chromium or chromedriver is not installed (scripts/setup --browser)"))
+    func comparePage() throws {
+        try ScratchDirectory.with { dir in
+            let b = dir.appendingPathComponent("b.txt")
+            try CompareCommandTests.textB.write(to: b, atomically: true, encoding: .utf8)
+            let page = dir.appendingPathComponent("compare.html").path
+            let r = try DDx.run(["compare", RepoFiles.coughCase, b.path, "-o", page], timeout: 120)
+            #expect(r.succeeded, "\(r.err)")
+            let session = try WebDriverSession.start(windowWidth: 1400, windowHeight: 900, profile: dir)
+            defer { session.close() }
+            try session.navigate(to: URL(fileURLWithPath: page))
+            let graph = try session.findElement(css: "svg.ddx-graph")
+            #expect(try session.isDisplayed(graph))
+            #expect(try session.rect(graph).width > 400)
+            let shot = dir.appendingPathComponent("compare.png")
+            try session.screenshot().write(to: shot)
+            try Self.keep(shot)
+            // The shared node with lines in both texts.
+            let pick = try #require(try session.execute("""
+                var d = JSON.parse(document.getElementById('ddx-data').textContent);
+                var id = Object.keys(d.nodes).sort().filter(function (k) {
+                  return d.nodes[k].provenance === 'both' && d.nodes[k].linesA.length && d.nodes[k].linesB.length;
+                })[0];
+                return [id, d.nodes[id].linesA, d.nodes[id].linesB];
+                """) as? [Any])
+            let nodeID = try #require(pick[0] as? String)
+            try Self.click(session, css: "#\(nodeID)", fallback: "#\(nodeID) > ellipse, #\(nodeID) > polygon, #\(nodeID) > path")
+            for (side, lines) in [("a", pick[1]), ("b", pick[2])] {
+                let lit = try #require(try session.execute("""
+                    var seen = {};
+                    Array.prototype.forEach.call(document.querySelectorAll('#text-' + arguments[0] + ' [data-line].hl'), function (e) {
+                      seen[e.getAttribute('data-line')] = true;
+                    });
+                    return Object.keys(seen).map(Number).sort(function (a, b) { return a - b; });
+                    """, args: [side]) as? [Int])
+                #expect(lit == (lines as? [Int]), "side \(side): lit \(lit)")
+            }
+            #expect(try session.execute("return document.getElementById('hover-panel').hidden") as? Bool == false)
+        }
+    }
+
     /// Sorted line numbers of the visible elements with class `arguments[0]`.
     static let litLinesScript = """
         var seen = {};

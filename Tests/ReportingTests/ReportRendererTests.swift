@@ -47,3 +47,21 @@ import Testing
         }
     } }
 }
+
+@Suite struct ReportRendererDirectoriesTests {
+    @Test("a page in one folder includes partials from another; a later folder replaces a template of the same name")
+    func partialsAcrossFolders() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("ddx-rr-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("one"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("two"), withIntermediateDirectories: true)
+        try "[{{name}}]".write(to: root.appendingPathComponent("one/part.mustache"), atomically: true, encoding: .utf8)
+        try "old".write(to: root.appendingPathComponent("one/page.mustache"), atomically: true, encoding: .utf8)
+        try "page {{> part}}".write(to: root.appendingPathComponent("two/page.mustache"), atomically: true, encoding: .utf8)
+        let renderer = try ReportRenderer(directories: [root.appendingPathComponent("one").path, root.appendingPathComponent("two").path])
+        #expect(try renderer.render(template: "page", context: ["name": "<x>"]) == "page [&lt;x&gt;]")
+        #expect(renderer.templateNames == ["page", "part"])
+        #expect(throws: ReportError.self) { try ReportRenderer(directories: [root.appendingPathComponent("missing").path]) }
+    }
+}
