@@ -13,14 +13,17 @@ public struct BatchItem: Sendable, Equatable {
     public var goldAnswer: String?
     /// The answer options by letter (`A`…), when the input has them.
     public var options: [BatchOption]
+    /// For `ddx batch --generate`: how the text was generated.
+    public var generation: BatchGeneration?
 
     public init(id: String, line: Int? = nil, text: [UInt8], textField: String? = nil, goldAnswer: String? = nil,
-                options: [BatchOption] = []) {
+                options: [BatchOption] = [], generation: BatchGeneration? = nil) {
         self.id = id
         self.line = line
         self.text = text
         self.textField = textField
         self.goldAnswer = goldAnswer
         self.options = options
+        self.generation = generation
     }
 }

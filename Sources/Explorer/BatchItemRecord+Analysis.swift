@@ -48,5 +48,6 @@ extension BatchItemRecord {
                   finalAnswer: shown, goldAnswer: item.goldAnswer,
                   agreement: item.goldAnswer.map { BatchAnswerMatch.agrees(answer: answer, gold: $0, options: item.options) },
                   warnings: analysis.parsed.warnings.count, unattestedHops: unattested)
+        generation = item.generation
     }
 }

@@ -1,7 +1,8 @@
 extension BatchItemRecord {
     /// The record as one JSON line (keys in a fixed order, a final line break included).
     public func jsonLine() -> [UInt8] {
-        var w = BatchJSONWriter(capacity: 512 + 96 * (nodes.count + hops.count) + (finalAnswer?.utf8.count ?? 0))
+        var w = BatchJSONWriter(capacity: 512 + 96 * (nodes.count + hops.count) + (finalAnswer?.utf8.count ?? 0)
+                                    + (generation.map { $0.text.utf8.count + $0.prompt.utf8.count } ?? 0))
         w.raw("{")
         w.key("id", first: true)
         w.string(id)
@@ -18,6 +19,17 @@ extension BatchItemRecord {
         w.key("sha256"); w.string(sha256)
         w.key("format"); w.string(format)
         w.key("textField"); w.string(textField)
+        if let g = generation {
+            w.key("generation"); w.raw("{")
+            w.key("prompt", first: true); w.string(g.prompt)
+            w.key("text"); w.string(g.text)
+            w.key("seed"); if let seed = g.seed { w.uint(seed) } else { w.raw("null") }
+            w.key("promptTokens"); w.int(g.promptTokens)
+            w.key("generatedTokens"); w.int(g.generatedTokens)
+            w.key("seconds"); w.number((g.seconds * 1000).rounded() / 1000)
+            w.key("stopReason"); w.string(g.stopReason)
+            w.raw("}")
+        }
         w.key("pathSource"); w.string(pathSource.rawValue)
         w.key("paths"); w.int(pathLengths.count)
         w.key("pathLengths"); w.raw("[")
@@ -100,6 +112,22 @@ extension BatchItemRecord {
             case "sha256": record.sha256 = try r.optionalString()
             case "format": record.format = try r.optionalString()
             case "textField": record.textField = try r.optionalString()
+            case "generation":
+                var g = BatchGeneration(prompt: "", text: "", seed: nil, promptTokens: 0, generatedTokens: 0, seconds: 0,
+                                        stopReason: "")
+                try r.object { r, k in
+                    switch k {
+                    case "prompt": g.prompt = try r.optionalString() ?? ""
+                    case "text": g.text = try r.optionalString() ?? ""
+                    case "seed": g.seed = try r.optionalNumber().flatMap { UInt64($0) }
+                    case "promptTokens": g.promptTokens = try r.optionalInt() ?? 0
+                    case "generatedTokens": g.generatedTokens = try r.optionalInt() ?? 0
+                    case "seconds": g.seconds = try r.optionalNumber().flatMap { Double($0) } ?? 0
+                    case "stopReason": g.stopReason = try r.optionalString() ?? ""
+                    default: try r.skipValue()
+                    }
+                }
+                record.generation = g
             case "pathSource": record.pathSource = try r.optionalString().flatMap(PathSource.init(rawValue:)) ?? .none
             case "pathLengths": try r.array { r in if let n = try r.optionalInt() { record.pathLengths.append(n) } }
             case "groundedNodes": record.groundedNodes = try r.optionalInt() ?? 0

@@ -8,7 +8,9 @@
 ///  "hops":[{"from":"cough","to":"fever","verdict":"unattested"}]}
 /// ```
 ///
-/// An entry that could not be analysed is `{"id":…,"line":…,"error":"…"}`.
+/// With `--generate`, a `"generation":{"prompt":…,"text":…,"seed":…,"promptTokens":…,"generatedTokens":…,"seconds":…,
+/// "stopReason":…}` member follows `textField`. An entry that could not be analysed (or generated) is
+/// `{"id":…,"line":…,"error":"…"}`.
 public struct BatchItemRecord: Sendable, Equatable {
     /// A graph node: its stable id, its label as first written and the concept it was linked to.
     public struct Node: Sendable, Equatable {
@@ -71,6 +73,8 @@ public struct BatchItemRecord: Sendable, Equatable {
     public var warnings: Int
     /// Unattested hops as `from label -> to label`.
     public var unattestedHops: [String]
+    /// For `ddx batch --generate`: the prompt, the generated text and the run's figures.
+    public var generation: BatchGeneration?
 
     /// Longest final answer kept in a record.
     public static let maxAnswerCharacters = 500

@@ -29,6 +29,10 @@ struct BatchJSONWriter {
         }
     }
 
+    mutating func uint(_ value: UInt64) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
     mutating func bool(_ value: Bool?) {
         guard let value else { return raw("null") }
         raw(value ? "true" : "false")

@@ -26,12 +26,17 @@ public struct BatchManifest: Sendable, Codable, Equatable {
     public var fields: BatchFields
     /// Ontology sources (`name version`); empty with `--no-ontology`.
     public var ontology: [String]
+    /// For `--generate`: the model, prompt and sampling the texts come from (`BatchGenerator.manifestDescription`);
+    /// nil when the input holds the texts.
+    public var generation: String?
 
-    public init(input: Input, fields: BatchFields, ontology: [String], ddxVersion: String = DDxVersion.current) {
+    public init(input: Input, fields: BatchFields, ontology: [String], generation: String? = nil,
+                ddxVersion: String = DDxVersion.current) {
         self.ddxVersion = ddxVersion
         self.input = input
         self.fields = fields
         self.ontology = ontology
+        self.generation = generation
     }
 
     /// What differs between this (recorded) manifest and `now` in a way that forbids resuming; empty when the runs
@@ -52,6 +57,9 @@ public struct BatchManifest: Sendable, Codable, Equatable {
         if fields.id != now.fields.id { add("--id-field", show(fields.id), show(now.fields.id)) }
         if fields.answer != now.fields.answer { add("--answer-field", show(fields.answer), show(now.fields.answer)) }
         if fields.options != now.fields.options { add("--options-field", show(fields.options), show(now.fields.options)) }
+        if generation != now.generation {
+            add("generation", generation ?? "none (texts read from the input)", now.generation ?? "none (texts read from the input)")
+        }
         if ontology != now.ontology {
             func list(_ a: [String]) -> String { a.isEmpty ? "none" : a.joined(separator: ", ") }
             add("ontology", list(ontology), list(now.ontology))

@@ -170,4 +170,53 @@ struct BatchCommandTests {
             #expect(ids.count == n && Set(ids).count == n)
         }
     }
+
+    @Test("--generate against a server: several requests at a time, texts recorded with their prompts, nothing sent again on resume")
+    func generateRemote() throws {
+        let server = try StubHTTPServer { request, _ in
+            let messages = request.jsonBody?["messages"] as? [[String: String]] ?? []
+            let question = messages.last { $0["role"] == "user" }?["content"] ?? "?"
+            return .chatStream(["1. Cough -> Postnasal drip -> Antihistamines\n\n", "## Final Response\n", "About: \(question)\n"],
+                               pause: 0.1)
+        }
+        defer { server.stop() }
+        try ScratchDirectory.with { dir in
+            let lines = (1...6).map { #"{"id":"q\#($0)","question":"Question \#($0)?","answer":"A"}"# }
+            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("q.jsonl"), atomically: true, encoding: .utf8)
+            let args = ["batch", "q.jsonl", "-o", "out", "--generate", "--endpoint", server.baseURL, "--model", "stub-8b",
+                        "--concurrency", "3", "--answer-field", "answer", "--seed", "5"]
+            let r = try DDx.run(args, in: dir, timeout: 120)
+            #expect(r.succeeded, "\(r.err)")
+            #expect(r.out.hasPrefix("items: 6 (6 analysed, 0 errors)"), "\(r.out)")
+            #expect(r.err.contains("ddx batch: generated 6 texts"), "\(r.err)")
+            let requests = server.requests
+            #expect(requests.count == 6)
+            #expect(Set(requests.compactMap { $0.jsonBody?["model"] as? String }) == ["stub-8b"])
+            // The first three were sent together, before any answer (0.6 s each) was complete.
+            let times = requests.map(\.receivedAt).sorted()
+            #expect(times[2] - times[0] < 0.45, "\(times)")
+            let records = try String(contentsOf: dir.appendingPathComponent("out/items.jsonl"), encoding: .utf8).split(separator: "\n")
+                .map { try Check.jsonObject(Array($0.utf8)) }
+            #expect(records.map { $0["id"] as? String } == ["q1", "q2", "q3", "q4", "q5", "q6"])
+            let generation = try #require(records[3]["generation"] as? [String: Any])
+            #expect(generation["prompt"] as? String == "Question 4?" && generation["seed"] as? Int == 5)
+            #expect((generation["text"] as? String)?.contains("About: Question 4?") == true)
+            #expect(records[3]["paths"] as? Int == 1)
+            let again = try DDx.run(args, in: dir, timeout: 120)
+            #expect(again.succeeded, "\(again.err)")
+            #expect(server.requests.count == 6)
+            #expect(again.err.contains("0 analysed, 0 errors, 6 already recorded"))
+        }
+    }
+
+    @Test("--generate usage errors", arguments: [
+        (["batch", "q.jsonl", "-o", "out", "--model", "x.gguf"], "only apply with --generate"),
+        (["batch", "q.jsonl", "-o", "out", "--concurrency", "2"], "--concurrency only applies with --generate"),
+        (["batch", "q.jsonl", "-o", "out", "--generate", "--text-field", "t"], "--question-field"),
+        (["batch", "q.jsonl", "-o", "out", "--generate", "--concurrency", "0"], "--concurrency must be between 1 and 1024"),
+    ])
+    func generateUsage(arguments: [String], mentions: String) throws {
+        let r = try DDx.run(arguments)
+        #expect(r.exitCode == 2 && r.err.contains(mentions), "\(r.err)")
+    }
 }
