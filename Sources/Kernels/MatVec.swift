@@ -96,9 +96,10 @@ public enum MatVec {
     /// Batched (prompt processing): Y[n × rows] = X[n × columns] · Wᵀ, X and Y row-major.
     ///
     /// Up to `scratch.quantizedBatchLimit` vectors use the quantised matvec kernels (each weight row is read from
-    /// memory once per group of up to `scratch.activationSlots` vectors). Larger batches dequantise tiles of
-    /// `scratch.tileRows` W rows to f32 (split across the pool, whose workers then park) and multiply each tile with
-    /// `cblas_sgemm` on OpenBLAS's own threads (the pool set their number); F32 weights go to sgemm directly.
+    /// memory once per group of up to `scratch.activationSlots` vectors). Larger batches deal fixed tiles of
+    /// `batchTileRows` W rows out to the pool's threads round-robin: each dequantises its tile into its own buffer
+    /// (still in cache when used) and multiplies it with a single-threaded `cblas_sgemm`, so the pool's threads are
+    /// the only ones working (OpenBLAS is kept at one thread; see `WorkerPool`). F32 weights skip the dequantising.
     public static func multiplyBatch(_ w: WeightMatrix, _ x: UnsafePointer<Float>, count n: Int,
                                      into y: UnsafeMutablePointer<Float>, scratch: MatVecScratch, pool: WorkerPool) {
         require(w.columns <= scratch.maxColumns, "matrix has \(w.columns) columns, scratch holds \(scratch.maxColumns)")
@@ -116,29 +117,38 @@ public enum MatVec {
             return
         }
         let rows = w.rows, cols = w.columns
-        if w.format == .f32 {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(rows), Int32(cols), 1,
-                        x, Int32(cols), w.data.assumingMemoryBound(to: Float.self), Int32(cols), 0, y, Int32(rows))
-            return
-        }
-        let tile = scratch.tile
-        let tileRows = scratch.tileRows * scratch.maxColumns / cols / 16 * 16
-        var r0 = 0
-        while r0 < rows {
-            let tr = Swift.min(tileRows, rows - r0)
-            let start = r0
-            if pool.threads == 1 || tr * w.rowBytes < parallelThresholdBytes {
-                w.dequantizeRows(start..<(start + tr), into: tile)
-            } else {
-                pool.parallelFor(tr, parkAfter: true) { sub in
-                    w.dequantizeRows((start + sub.lowerBound)..<(start + sub.upperBound), into: tile + sub.lowerBound * cols)
+        // Fixed tiles of W's rows, whatever the thread count: each output element is computed by the same sgemm
+        // call shape on any number of threads, so results do not depend on `--threads`.
+        let tileRows = Swift.max(16, Swift.min(batchTileRows, scratch.tileRows * scratch.maxColumns / cols / 16 * 16))
+        let tiles = (rows + tileRows - 1) / tileRows
+        let workers = Swift.min(pool.threads, scratch.tileCount, tiles)
+        let work = { (k: Int) in
+            let tile = scratch.tile(k)
+            var t = k
+            while t < tiles {
+                let r0 = t * tileRows, tr = Swift.min(tileRows, rows - r0)
+                if w.format == .f32 {
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(tr), Int32(cols), 1,
+                                x, Int32(cols), w.data.assumingMemoryBound(to: Float.self) + r0 * cols, Int32(cols),
+                                0, y + r0, Int32(rows))
+                } else {
+                    w.dequantizeRows(r0..<(r0 + tr), into: tile)
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(tr), Int32(cols), 1,
+                                x, Int32(cols), tile, Int32(cols), 0, y + r0, Int32(rows))
                 }
+                t += workers
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(tr), Int32(cols), 1,
-                        x, Int32(cols), tile, Int32(cols), 0, y + r0, Int32(rows))
-            r0 += tr
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            pool.parallelFor(workers) { range in for k in range { work(k) } }
         }
     }
+
+    /// Rows of W per sgemm call in `multiplyBatch` (a tile of 128 rows × 1536 columns is 768 KiB: it stays in L2
+    /// between being dequantised and being multiplied).
+    public static let batchTileRows = 128
 
     /// Groups of up to `activationSlots` vectors: quantise the group, then per chunk of 16 weight rows run the matvec kernel
     /// for every vector of the group while those rows are in L1.

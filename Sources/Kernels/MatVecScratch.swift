@@ -12,6 +12,8 @@ public final class MatVecScratch {
     public let quantizedBatchLimit: Int
     /// Rows of dequantised weights the batch path multiplies per `cblas_sgemm` call.
     public let tileRows: Int
+    /// Tile buffers, one per thread of the batch path.
+    public let tileCount: Int
 
     /// Quants per activation vector (maxColumns rounded up to 256).
     let stride: Int
@@ -26,10 +28,11 @@ public final class MatVecScratch {
     ///   - maxBatch: activation vectors the quantised small-batch path of `MatVec.multiplyBatch` keeps at once (at
     ///     least `quantizedBatchLimit` are always allocated, so the default is fine); larger batches go through
     ///     sgemm, whose input is the caller's float X.
-    ///   - tileBytes: budget for the dequantised weight tile of the sgemm path.
+    ///   - tileBytes: budget for each dequantised weight tile of the sgemm path (sized to stay in a core's L2).
+    ///   - tiles: tile buffers, one per thread that runs the batch path (the pool's thread count).
     ///   - quantizedBatchLimit: see the property (16 is faster on the development VM; 0 sends every batch of two or
     ///     more to sgemm).
-    public init(maxColumns: Int, maxBatch: Int = 1, tileBytes: Int = 4 << 20,
+    public init(maxColumns: Int, maxBatch: Int = 1, tileBytes: Int = 768 << 10, tiles: Int = 1,
                 quantizedBatchLimit: Int = MatVec.smallBatchLimit) {
         require(maxColumns > 0 && maxBatch > 0 && quantizedBatchLimit >= 0)
         self.maxColumns = maxColumns
@@ -51,8 +54,9 @@ public final class MatVecScratch {
         bsums.initialize(repeating: 0, count: stride / 16 * maxBatch)
         let rows = max(16, min(4096, tileBytes / (4 * maxColumns)) / 16 * 16)
         tileRows = rows
-        tile = .allocate(capacity: rows * maxColumns)
-        tile.initialize(repeating: 0, count: rows * maxColumns)
+        tileCount = max(1, tiles)
+        tile = .allocate(capacity: rows * maxColumns * tileCount)
+        tile.initialize(repeating: 0, count: rows * maxColumns * tileCount)
     }
 
     deinit {
@@ -62,6 +66,9 @@ public final class MatVecScratch {
         bsums.deallocate()
         tile.deallocate()
     }
+
+    /// Tile buffer `k` (< tileCount).
+    func tile(_ k: Int) -> UnsafeMutablePointer<Float> { tile + k &* tileRows &* maxColumns }
 
     /// The buffers of activation vector `index` (< activationSlots).
     func activation(_ index: Int) -> QuantizedActivation {

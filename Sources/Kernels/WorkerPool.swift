@@ -25,11 +25,12 @@ public final class WorkerPool: @unchecked Sendable {
     ///   - threads: total threads including the caller (at least 1).
     ///   - spinIterations: pause-instruction iterations a worker (or the waiting caller) spins before sleeping
     ///     (or yielding).
-    ///   - configuresBLAS: also set OpenBLAS's (process-wide) thread count to `threads`, for the sgemm calls of
-    ///     `MatVec.multiplyBatch`.
+    ///   - configuresBLAS: also set OpenBLAS's (process-wide) thread count to 1: `MatVec.multiplyBatch` splits its
+    ///     sgemm calls across this pool, and OpenBLAS threads of their own would compete with the pool's for the
+    ///     cores (measured: a tenth of prompt time went to `sched_yield` when both had two threads).
     public init(threads: Int, spinIterations: Int = 10_000, configuresBLAS: Bool = true) {
         self.threads = max(1, threads)
-        if configuresBLAS { BLASRuntime.setThreadCount(self.threads) }
+        if configuresBLAS { BLASRuntime.setThreadCount(1) }
         state = PoolState(threads: self.threads, spinIterations: max(0, spinIterations))
         for index in 1..<self.threads {
             let context = Unmanaged.passRetained(WorkerContext(state: state, index: index)).toOpaque()

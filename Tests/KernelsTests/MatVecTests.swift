@@ -207,6 +207,31 @@ struct MatVecTests {
         }
     }
 
+    /// The sgemm path deals fixed tiles of rows out to the pool, so its results are bit-identical on any number of
+    /// threads (each output element comes from the same call shape).
+    @Test(arguments: [QuantFormat.f32, .q4_1, .q8_0])
+    func batchIsTheSameOnAnyNumberOfThreads(_ format: QuantFormat) {
+        var rng = SeededRandom(seed: 500 &+ UInt64(format.ggmlType))
+        let rows = 3 * MatVec.batchTileRows + 37, cols = 256, n = 40
+        let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
+        let x = rng.floats(n * cols)
+        var results: [[UInt32]] = []
+        withPointers(bytes) { p in
+            let w = WeightMatrix(format: format, rows: rows, columns: cols, data: p)
+            for threads in [1, 2, 3] {
+                let pool = WorkerPool(threads: threads)
+                let scratch = MatVecScratch(maxColumns: cols, tiles: threads)
+                var y = [Float](repeating: .nan, count: n * rows)
+                x.withUnsafeBufferPointer { xp in
+                    y.withUnsafeMutableBufferPointer { MatVec.multiplyBatch(w, xp.baseAddress!, count: n, into: $0.baseAddress!, scratch: scratch, pool: pool) }
+                }
+                #expect(!y.contains { $0.isNaN })
+                results.append(y.map(\.bitPattern))
+            }
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+    }
+
     @Test func emptyAndTinyShapes() {
         let pool = WorkerPool(threads: 2)
         let scratch = MatVecScratch(maxColumns: 64)

@@ -17,7 +17,16 @@ public final class Transformer: @unchecked Sendable {
     private let scratch: MatVecScratch
     private let x, h, q, k, v, attention, projected, gate, up: FloatVector
     private let scores: FloatVector
+    private let ropeCos, ropeSin: FloatVector
     private let logitsBuffer: FloatVector
+    /// The query, key and value matrices of each layer (and gate and up), for the one-token path's single dispatch.
+    private let qkv: [[WeightMatrix]]
+    private let gateUp: [[WeightMatrix]]
+    private let qkvOutputs: [UnsafeMutablePointer<Float>]
+    private let gateUpOutputs: [UnsafeMutablePointer<Float>]
+
+    /// Query rows per sgemm in batched attention (bounds the scores buffer: this many rows × the context length).
+    static let attentionChunk = 64
 
     /// - Parameters:
     ///   - contextLength: positions the cache holds (at most the model's own context length).
@@ -36,7 +45,8 @@ public final class Transformer: @unchecked Sendable {
         inverseFrequencies = FloatVector(c.inverseFrequencies(factors: weights.ropeFactors))
         let qRows = c.headCount * c.headDimension, kvRows = c.kvHeadCount * c.headDimension
         let b = self.maxBatch
-        scratch = MatVecScratch(maxColumns: max(c.embeddingLength, qRows, c.feedForwardLength), maxBatch: b)
+        scratch = MatVecScratch(maxColumns: max(c.embeddingLength, qRows, c.feedForwardLength), maxBatch: b,
+                                tiles: max(1, threads))
         x = FloatVector(count: b * c.embeddingLength)
         h = FloatVector(count: b * c.embeddingLength)
         q = FloatVector(count: b * qRows)
@@ -46,8 +56,14 @@ public final class Transformer: @unchecked Sendable {
         projected = FloatVector(count: b * c.embeddingLength)
         gate = FloatVector(count: b * c.feedForwardLength)
         up = FloatVector(count: b * c.feedForwardLength)
-        scores = FloatVector(count: max(1, threads) * contextLength)
+        scores = FloatVector(count: max(1, threads) * min(b, Self.attentionChunk) * contextLength)
+        ropeCos = FloatVector(count: b * max(1, c.ropeDimensions / 2))
+        ropeSin = FloatVector(count: b * max(1, c.ropeDimensions / 2))
         logitsBuffer = FloatVector(count: c.vocabularySize)
+        qkv = weights.layers.map { [$0.query, $0.key, $0.value] }
+        gateUp = weights.layers.map { [$0.gate, $0.up] }
+        qkvOutputs = [q.pointer, k.pointer, v.pointer]
+        gateUpOutputs = [gate.pointer, up.pointer]
     }
 
     /// Positions processed so far.
@@ -83,7 +99,7 @@ public final class Transformer: @unchecked Sendable {
         for (i, t) in tokens.enumerated() { weights.tokenEmbedding.dequantizeRow(t, into: x.pointer + i * d) }
         for (l, layer) in weights.layers.enumerated() {
             attentionBlock(layer: l, weights: layer, count: n, start: start)
-            feedForwardBlock(weights: layer, count: n)
+            feedForwardBlock(layer: l, weights: layer, count: n)
         }
         cache.count = start + n
         guard last else { return }
@@ -114,52 +130,81 @@ public final class Transformer: @unchecked Sendable {
             VectorOps.rmsNorm(x.pointer + i * d, weight: w.attentionNorm.pointer, count: d, epsilon: c.rmsEpsilon,
                               into: h.pointer + i * d)
         }
-        project(w.query, h.pointer, count: n, into: q.pointer)
-        project(w.key, h.pointer, count: n, into: k.pointer)
-        project(w.value, h.pointer, count: n, into: v.pointer)
+        if n == 1 {
+            MatVec.multiply(qkv[l], h.pointer, into: qkvOutputs, scratch: scratch, pool: pool)
+        } else {
+            project(w.query, h.pointer, count: n, into: q.pointer)
+            project(w.key, h.pointer, count: n, into: k.pointer)
+            project(w.value, h.pointer, count: n, into: v.pointer)
+        }
         addBias(w.queryBias, to: q.pointer, count: n)
         addBias(w.keyBias, to: k.pointer, count: n)
         addBias(w.valueBias, to: v.pointer, count: n)
-        // RoPE, then append keys and values to the cache.
+        // RoPE (one cos/sin table per position, shared by every head), then append keys and values to the cache.
         let neox = c.architecture.ropeIsNeox
+        let half = c.ropeDimensions / 2
         for i in 0..<n {
             let pos = start + i
+            let cosTable = ropeCos.pointer + i * half, sinTable = ropeSin.pointer + i * half
+            if l == 0 {
+                VectorOps.ropeTables(position: pos, inverseFrequencies: inverseFrequencies.pointer, count: half,
+                                     cos: cosTable, sin: sinTable)
+            }
             for head in 0..<c.headCount {
-                VectorOps.rope(q.pointer + i * qRows + head * hd, headDim: c.ropeDimensions, position: pos,
-                               inverseFrequencies: inverseFrequencies.pointer, neox: neox)
+                VectorOps.rope(q.pointer + i * qRows + head * hd, headDim: c.ropeDimensions, cos: cosTable, sin: sinTable,
+                               neox: neox)
             }
             for head in 0..<c.kvHeadCount {
                 let key = k.pointer + i * kvRows + head * hd
-                VectorOps.rope(key, headDim: c.ropeDimensions, position: pos,
-                               inverseFrequencies: inverseFrequencies.pointer, neox: neox)
+                VectorOps.rope(key, headDim: c.ropeDimensions, cos: cosTable, sin: sinTable, neox: neox)
                 (cache.keys(layer: l, head: head) + pos * hd).update(from: key, count: hd)
                 (cache.values(layer: l, head: head) + pos * hd).update(from: v.pointer + i * kvRows + head * hd, count: hd)
             }
         }
-        // Causal attention: every (token, head) pair on its own, spread over the pool.
         let group = c.headCount / c.kvHeadCount
         let scale = 1 / Float(hd).squareRoot()
         let cache = self.cache, q = self.q.pointer, out = attention.pointer, scores = self.scores.pointer
-        let capacity = cache.capacity, heads = c.headCount, jobs = n * heads
+        let capacity = cache.capacity, heads = c.headCount
         let workers = pool.threads
-        // Each worker owns one scores row (indexed by worker, so no two threads share it) and takes every
-        // `workers`-th job: causal rows differ in length, so interleaving balances the load.
-        pool.parallelFor(workers) { range in
-            for worker in range {
-                let s = scores + worker * capacity
-                var job = worker
-                while job < jobs {
-                    let i = job / heads, head = job % heads
-                    let length = start + i + 1
-                    let query = q + i * qRows + head * hd
-                    let keys = cache.keys(layer: l, head: head / group)
-                    let values = cache.values(layer: l, head: head / group)
-                    for p in 0..<length { s[p] = VectorOps.dot(query, keys + p * hd, count: hd) * scale }
-                    VectorOps.softmax(s, count: length)
-                    let o = out + i * qRows + head * hd
-                    o.update(repeating: 0, count: hd)
-                    for p in 0..<length { VectorOps.axpy(s[p], values + p * hd, o, count: hd) }
-                    job += workers
+        if n > 1 {
+            // A batch: per (head, chunk of query rows), two sgemm calls. Jobs are dealt out round-robin so the
+            // causal chunks, which grow along the batch, balance across the workers.
+            let chunk = Self.attentionChunk
+            let chunks = (n + chunk - 1) / chunk, jobs = heads * chunks
+            let slot = Swift.min(n, chunk) * capacity
+            pool.parallelFor(workers) { range in
+                for worker in range {
+                    var job = worker
+                    while job < jobs {
+                        let head = job % heads, first = (job / heads) * chunk
+                        let rows = Swift.min(chunk, n - first)
+                        Attention.causal(queries: q + first * qRows + head * hd, queryStride: qRows, count: rows,
+                                         start: start + first, keys: cache.keys(layer: l, head: head / group),
+                                         values: cache.values(layer: l, head: head / group), headDimension: hd,
+                                         scale: scale, scores: scores + worker * slot,
+                                         into: out + first * qRows + head * hd, outputStride: qRows)
+                        job += workers
+                    }
+                }
+            }
+        } else {
+            // One token: every head on its own, spread over the pool.
+            let length = start + 1
+            pool.parallelFor(workers) { range in
+                for worker in range {
+                    let s = scores + worker * capacity
+                    var head = worker
+                    while head < heads {
+                        let query = q + head * hd
+                        let keys = cache.keys(layer: l, head: head / group)
+                        let values = cache.values(layer: l, head: head / group)
+                        for p in 0..<length { s[p] = VectorOps.dot(query, keys + p * hd, count: hd) * scale }
+                        VectorOps.softmax(s, count: length)
+                        let o = out + head * hd
+                        o.update(repeating: 0, count: hd)
+                        for p in 0..<length { VectorOps.axpy(s[p], values + p * hd, o, count: hd) }
+                        head += workers
+                    }
                 }
             }
         }
@@ -167,15 +212,19 @@ public final class Transformer: @unchecked Sendable {
         VectorOps.add(x.pointer, projected.pointer, count: n * d)
     }
 
-    private func feedForwardBlock(weights w: TransformerWeights.Layer, count n: Int) {
+    private func feedForwardBlock(layer layerIndex: Int, weights w: TransformerWeights.Layer, count n: Int) {
         let c = configuration
         let d = c.embeddingLength, ff = c.feedForwardLength
         for i in 0..<n {
             VectorOps.rmsNorm(x.pointer + i * d, weight: w.feedForwardNorm.pointer, count: d, epsilon: c.rmsEpsilon,
                               into: h.pointer + i * d)
         }
-        project(w.gate, h.pointer, count: n, into: gate.pointer)
-        project(w.up, h.pointer, count: n, into: up.pointer)
+        if n == 1 {
+            MatVec.multiply(gateUp[layerIndex], h.pointer, into: gateUpOutputs, scratch: scratch, pool: pool)
+        } else {
+            project(w.gate, h.pointer, count: n, into: gate.pointer)
+            project(w.up, h.pointer, count: n, into: up.pointer)
+        }
         VectorOps.siluMultiply(gate.pointer, up.pointer, count: n * ff)
         project(w.down, gate.pointer, count: n, into: projected.pointer)
         VectorOps.add(x.pointer, projected.pointer, count: n * d)

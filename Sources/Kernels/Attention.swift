@@ -1,0 +1,28 @@
+internal import COpenBLAS
+
+/// Causal self-attention of a run of consecutive query positions against one key/value head, as two single-threaded
+/// sgemm calls around a row-wise softmax: S = scale · Q·Kᵀ, then O = softmax(S)·V. Used for prompt batches, where the
+/// per-pair dot products of the one-token path would cost a third of the prompt's time.
+public enum Attention {
+    /// For each of the `count` queries (query `i` at position `start + i`, `queryStride` floats apart), attends over
+    /// cached positions `0 ... start + i` of `keys`/`values` (`headDimension` floats per position, contiguous) and
+    /// writes the `headDimension` results `outputStride` floats apart. `scores` must hold `count · (start + count)`
+    /// floats.
+    public static func causal(queries: UnsafePointer<Float>, queryStride: Int, count n: Int, start: Int,
+                              keys: UnsafePointer<Float>, values: UnsafePointer<Float>, headDimension hd: Int,
+                              scale: Float, scores: UnsafeMutablePointer<Float>,
+                              into output: UnsafeMutablePointer<Float>, outputStride: Int) {
+        if n <= 0 { return }
+        let length = start + n
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(length), Int32(hd), scale,
+                    queries, Int32(queryStride), keys, Int32(hd), 0, scores, Int32(length))
+        for i in 0..<n {
+            let row = scores + i * length
+            let visible = start + i + 1
+            VectorOps.softmax(row, count: visible)
+            if visible < length { (row + visible).update(repeating: 0, count: length - visible) }
+        }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(hd), Int32(length), 1,
+                    scores, Int32(length), values, Int32(hd), 0, output, Int32(outputStride))
+    }
+}
