@@ -111,10 +111,11 @@ static inline __m256 ck_half8(const uint8_t *p, long stride) {
     return _mm256_cvtph_ps(v);
 }
 
-/* The (d, m) binary16 pairs at the start of 8 Q4_1 blocks (20 bytes apart) -> d as 8 floats, m as 8 floats. */
-static inline void ck_q4_1_dm8(const uint8_t *p, __m256 *d, __m256 *m) {
+/* The (d, m) binary16 pairs at the start of 8 blocks `stride` bytes apart (Q4_1: 20, Q5_1: 24) -> d as 8 floats,
+ * m as 8 floats. */
+static inline void ck_dm8(const uint8_t *p, long stride, __m256 *d, __m256 *m) {
     uint32_t v[8];
-    for (int i = 0; i < 8; i++) memcpy(&v[i], p + 20 * i, 4);
+    for (int i = 0; i < 8; i++) memcpy(&v[i], p + stride * i, 4);
     __m128i lo = _mm_cvtsi32_si128((int)v[0]);
     lo = _mm_insert_epi32(lo, (int)v[1], 1);
     lo = _mm_insert_epi32(lo, (int)v[2], 2);
@@ -129,6 +130,18 @@ static inline void ck_q4_1_dm8(const uint8_t *p, __m256 *d, __m256 *m) {
     const __m256i t = _mm256_shuffle_epi8(_mm256_set_m128i(hi, lo), shuffle);
     *d = _mm256_cvtph_ps(_mm256_castsi256_si128(_mm256_permute4x64_epi64(t, 0x08)));
     *m = _mm256_cvtph_ps(_mm256_castsi256_si128(_mm256_permute4x64_epi64(t, 0x0d)));
+}
+
+/* The 32 bits at p (little-endian) -> 32 bytes, byte j = 0x10 when bit j is set, else 0: the fifth bit of the
+ * Q5_0/Q5_1 quants, in the order ck_nibbles32 gives their low four bits. */
+static inline __m256i ck_fifth_bits32(const uint8_t *p) {
+    uint32_t bits;
+    memcpy(&bits, p, 4);
+    const __m256i spread = _mm256_setr_epi64x(0x0000000000000000LL, 0x0101010101010101LL,
+                                              0x0202020202020202LL, 0x0303030303030303LL);
+    const __m256i select = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
+    const __m256i v = _mm256_and_si256(_mm256_shuffle_epi8(_mm256_set1_epi32((int)bits), spread), select);
+    return _mm256_and_si256(_mm256_cmpeq_epi8(v, select), _mm256_set1_epi8(0x10));
 }
 
 #define CK_ALIGN32 __attribute__((aligned(32)))
@@ -255,7 +268,7 @@ void ckern_gemv_q4_1(long rows, long columns, const void *w, long row_bytes,
             const int8_t *ab = q8 + b * 32;
             CK_ALIGN32 float sc[8];
             __m256 dw, mw;
-            ck_q4_1_dm8(xb, &dw, &mw);
+            ck_dm8(xb, 20, &dw, &mw);
             _mm256_store_ps(sc, _mm256_mul_ps(dw, _mm256_loadu_ps(d32 + b)));
             /* the min terms m_w * s_a of all 8 blocks at once */
             accm = _mm256_fmadd_ps(mw, _mm256_loadu_ps(s32 + b), accm);
@@ -285,6 +298,121 @@ void ckern_gemv_q4_1(long rows, long columns, const void *w, long row_bytes,
                 s += (blk[4 + i] & 0xF) * qa[i];
                 s += (blk[4 + i] >> 4) * qa[i + 16];
             }
+            sum += (ck_half(blk) * d32[b]) * (float)s + ck_half(blk + 2) * s32[b];
+        }
+        y[r] = sum;
+#endif
+    }
+}
+
+/* ---------------------------------------------------------------- Q5_0 x Q8_0, Q5_1 x Q8_1 */
+
+/* The 5-bit quant u (0..31) of element i (0..31) of a Q5 block whose fifth bits are `qh` and nibbles `qs`. */
+static inline int ck_q5_quant(const uint8_t *qs, uint32_t qh, int i) {
+    const int nibble = i < 16 ? (qs[i] & 0x0F) : (qs[i - 16] >> 4);
+    return nibble | (int)((qh >> i) & 1) << 4;
+}
+
+/* Q5_0: Σ (u−16)·a = Σ u·a − 16·Σ a, so the offset comes from the activation's o32 (−8·d_a·Σq) doubled, as for
+ * Q4_0. Block: f16 d, 4 bytes qh, 16 bytes qs (22 bytes). */
+void ckern_gemv_q5_0(long rows, long columns, const void *w, long row_bytes,
+                     const int8_t *q8, const float *d32, const float *o32, float *y) {
+    const long nb = columns / 32;
+    for (long r = 0; r < rows; r++) {
+        const uint8_t *x = (const uint8_t *)w + r * row_bytes;
+#if CK_AVX2
+        __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acco = _mm256_setzero_ps();
+        long b = 0;
+        for (; b + 8 <= nb; b += 8) {
+            const uint8_t *xb = x + b * 22;
+            const int8_t *ab = q8 + b * 32;
+            CK_ALIGN32 float sc[8];
+            const __m256 dw = ck_half8(xb, 22);
+            _mm256_store_ps(sc, _mm256_mul_ps(dw, _mm256_loadu_ps(d32 + b)));
+            acco = _mm256_fmadd_ps(dw, _mm256_loadu_ps(o32 + b), acco);
+            CK_SPILL();
+            for (int k = 0; k < 8; k += 2) {
+                const uint8_t *x0 = xb + k * 22, *x1 = x0 + 22;
+                const __m256i u0 = _mm256_or_si256(ck_nibbles32(x0 + 6), ck_fifth_bits32(x0 + 2));
+                const __m256i u1 = _mm256_or_si256(ck_nibbles32(x1 + 6), ck_fifth_bits32(x1 + 2));
+                const __m256i p0 = ck_dot_u8s8(u0, ck_loadu(ab + k * 32));
+                const __m256i p1 = ck_dot_u8s8(u1, ck_loadu(ab + k * 32 + 32));
+                acc0 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k), _mm256_cvtepi32_ps(p0), acc0);
+                acc1 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k + 1), _mm256_cvtepi32_ps(p1), acc1);
+            }
+        }
+        float tail = 0;
+        for (; b < nb; b++) {
+            const uint8_t *x0 = x + b * 22;
+            const __m256i u = _mm256_or_si256(ck_nibbles32(x0 + 6), ck_fifth_bits32(x0 + 2));
+            const __m256i p = ck_dot_u8s8(u, ck_loadu(q8 + b * 32));
+            const float dw = ck_half(x0);
+            acc0 = _mm256_fmadd_ps(_mm256_set1_ps(dw * d32[b]), _mm256_cvtepi32_ps(p), acc0);
+            tail += 2 * dw * o32[b];
+        }
+        y[r] = ck_hsum_ps(_mm256_add_ps(acc0, acc1)) + 2 * ck_hsum_ps(acco) + tail;
+#else
+        float sum = 0;
+        for (long b = 0; b < nb; b++) {
+            const uint8_t *blk = x + b * 22;
+            uint32_t qh;
+            memcpy(&qh, blk + 2, 4);
+            const int8_t *qa = q8 + b * 32;
+            int s = 0;
+            for (int i = 0; i < 32; i++) s += (ck_q5_quant(blk + 6, qh, i) - 16) * qa[i];
+            sum += (float)s * (ck_half(blk) * d32[b]);
+        }
+        y[r] = sum;
+#endif
+    }
+}
+
+/* Q5_1: Σ (d_w·d_a)·Σ u·a + m_w·s_a, as Q4_1. Block: f16 d, f16 m, 4 bytes qh, 16 bytes qs (24 bytes). */
+void ckern_gemv_q5_1(long rows, long columns, const void *w, long row_bytes,
+                     const int8_t *q8, const float *d32, const float *s32, float *y) {
+    const long nb = columns / 32;
+    for (long r = 0; r < rows; r++) {
+        const uint8_t *x = (const uint8_t *)w + r * row_bytes;
+#if CK_AVX2
+        __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), accm = _mm256_setzero_ps();
+        long b = 0;
+        for (; b + 8 <= nb; b += 8) {
+            const uint8_t *xb = x + b * 24;
+            const int8_t *ab = q8 + b * 32;
+            CK_ALIGN32 float sc[8];
+            __m256 dw, mw;
+            ck_dm8(xb, 24, &dw, &mw);
+            _mm256_store_ps(sc, _mm256_mul_ps(dw, _mm256_loadu_ps(d32 + b)));
+            accm = _mm256_fmadd_ps(mw, _mm256_loadu_ps(s32 + b), accm);
+            CK_SPILL();
+            for (int k = 0; k < 8; k += 2) {
+                const uint8_t *x0 = xb + k * 24, *x1 = x0 + 24;
+                const __m256i u0 = _mm256_or_si256(ck_nibbles32(x0 + 8), ck_fifth_bits32(x0 + 4));
+                const __m256i u1 = _mm256_or_si256(ck_nibbles32(x1 + 8), ck_fifth_bits32(x1 + 4));
+                const __m256i p0 = ck_dot_u8s8(u0, ck_loadu(ab + k * 32));
+                const __m256i p1 = ck_dot_u8s8(u1, ck_loadu(ab + k * 32 + 32));
+                acc0 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k), _mm256_cvtepi32_ps(p0), acc0);
+                acc1 = _mm256_fmadd_ps(_mm256_broadcast_ss(sc + k + 1), _mm256_cvtepi32_ps(p1), acc1);
+            }
+        }
+        float tail = 0;
+        for (; b < nb; b++) {
+            const uint8_t *x0 = x + b * 24;
+            const __m256i u = _mm256_or_si256(ck_nibbles32(x0 + 8), ck_fifth_bits32(x0 + 4));
+            const __m256i p = ck_dot_u8s8(u, ck_loadu(q8 + b * 32));
+            acc0 = _mm256_fmadd_ps(_mm256_set1_ps(ck_half(x0) * d32[b]), _mm256_cvtepi32_ps(p), acc0);
+            tail += ck_half(x0 + 2) * s32[b];
+        }
+        y[r] = ck_hsum_ps(_mm256_add_ps(_mm256_add_ps(acc0, acc1), accm)) + tail;
+#else
+        float sum = 0;
+        for (long b = 0; b < nb; b++) {
+            const uint8_t *blk = x + b * 24;
+            uint32_t qh;
+            memcpy(&qh, blk + 4, 4);
+            const int8_t *qa = q8 + b * 32;
+            int s = 0;
+            for (int i = 0; i < 32; i++) s += ck_q5_quant(blk + 8, qh, i) * qa[i];
             sum += (ck_half(blk) * d32[b]) * (float)s + ck_half(blk + 2) * s32[b];
         }
         y[r] = sum;

@@ -91,8 +91,8 @@ enum ActivationQuantizer {
     /// Quantises `x` (`count` values) as the activation type `format` is paired with. No-op for float formats.
     static func quantize(_ x: UnsafePointer<Float>, count: Int, for format: QuantFormat, into a: QuantizedActivation) {
         switch format {
-        case .q8_0, .q4_0: q8_0(x, count: count, into: a, withSums: false)
-        case .q4_1: q8_0(x, count: count, into: a, withSums: true)
+        case .q8_0, .q4_0, .q5_0: q8_0(x, count: count, into: a, withSums: false)
+        case .q4_1, .q5_1: q8_0(x, count: count, into: a, withSums: true)
         case .q4_K, .q5_K, .q6_K: q8_K(x, count: count, into: a)
         case .f32, .f16, .bf16: break
         }

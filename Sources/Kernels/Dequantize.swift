@@ -18,6 +18,8 @@ enum Dequantize {
         case .q8_0: q8_0(src, count / 32, out)
         case .q4_0: q4_0(src, count / 32, out)
         case .q4_1: q4_1(src, count / 32, out)
+        case .q5_0: q5(src, count / 32, out, withMin: false)
+        case .q5_1: q5(src, count / 32, out, withMin: true)
         case .q4_K: q4_K(src, count / 256, out)
         case .q5_K: q5_K(src, count / 256, out)
         case .q6_K: q6_K(src, count / 256, out)
@@ -70,6 +72,31 @@ enum Dequantize {
             for i in 0..<16 {
                 o[i] = Float(q[i] & 0x0F) * d + m
                 o[i &+ 16] = Float(q[i] &>> 4) * d + m
+            }
+        }
+    }
+
+    // Block layouts and dequantisation as ggml's block_q5_0 / block_q5_1 and dequantize_row_q5_0 / _q5_1
+    // (ggml-quants.c): the fifth bit of element j is bit j of the 32-bit qh (elements 16–31: bits 16–31);
+    // Q5_0: x = (q − 16)·d; Q5_1: x = q·d + m.
+    static func q5(_ src: UnsafeRawPointer, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, withMin: Bool) {
+        let size = withMin ? 24 : 22, qhAt = withMin ? 4 : 2
+        for b in 0..<blocks {
+            let blk = src + b &* size
+            let d = half(blk), m = withMin ? half(blk, 2) : 0
+            let qh = blk.loadUnaligned(fromByteOffset: qhAt, as: UInt32.self).littleEndian
+            let q = (blk + qhAt + 4).assumingMemoryBound(to: UInt8.self)
+            let o = out + b &* 32
+            for i in 0..<16 {
+                let lo = Int32(q[i] & 0x0F) | Int32((qh >> UInt32(i)) & 1) << 4
+                let hi = Int32(q[i] &>> 4) | Int32((qh >> UInt32(i + 16)) & 1) << 4
+                if withMin {
+                    o[i] = Float(lo) * d + m
+                    o[i &+ 16] = Float(hi) * d + m
+                } else {
+                    o[i] = Float(lo &- 16) * d
+                    o[i &+ 16] = Float(hi &- 16) * d
+                }
             }
         }
     }

@@ -54,8 +54,8 @@ public enum MatVec {
         // One quantised copy of x per activation type: slot 0 Q8_0, slot 1 Q8_1, slot 2 Q8_K.
         func slot(_ f: QuantFormat) -> Int {
             switch f {
-            case .q8_0, .q4_0: 0
-            case .q4_1: 1
+            case .q8_0, .q4_0, .q5_0: 0
+            case .q4_1, .q5_1: 1
             default: 2
             }
         }
@@ -202,6 +202,8 @@ struct RowKernel {
         case .q8_0: ckern_gemv_q8_0(n, cols, wp, rb, a.q, a.d, yp)
         case .q4_0: ckern_gemv_q4_0(n, cols, wp, rb, a.q, a.d, a.s, yp)
         case .q4_1: ckern_gemv_q4_1(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q5_0: ckern_gemv_q5_0(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q5_1: ckern_gemv_q5_1(n, cols, wp, rb, a.q, a.d, a.s, yp)
         case .q4_K: ckern_gemv_q4_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
         case .q5_K: ckern_gemv_q5_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
         case .q6_K: ckern_gemv_q6_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)

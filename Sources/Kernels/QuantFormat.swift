@@ -3,16 +3,18 @@
 /// Block sizes and byte counts follow ggml's `block_*` structs (ggml-common.h): a block of
 /// `blockSize` values takes `bytesPerBlock` bytes and rows are whole blocks.
 public enum QuantFormat: Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case f32, f16, bf16, q8_0, q4_0, q4_1, q4_K, q5_K, q6_K
+    case f32, f16, bf16, q8_0, q4_0, q4_1, q5_0, q5_1, q4_K, q5_K, q6_K
 
     /// Maps a ggml type id (as stored in GGUF tensor infos) to a format; nil for types the kernels do not support.
-    /// Ids: F32 0, F16 1, Q4_0 2, Q4_1 3, Q8_0 8, Q4_K 12, Q5_K 13, Q6_K 14, BF16 30.
+    /// Ids: F32 0, F16 1, Q4_0 2, Q4_1 3, Q5_0 6, Q5_1 7, Q8_0 8, Q4_K 12, Q5_K 13, Q6_K 14, BF16 30.
     public init?(ggmlType: UInt32) {
         switch ggmlType {
         case 0: self = .f32
         case 1: self = .f16
         case 2: self = .q4_0
         case 3: self = .q4_1
+        case 6: self = .q5_0
+        case 7: self = .q5_1
         case 8: self = .q8_0
         case 12: self = .q4_K
         case 13: self = .q5_K
@@ -29,6 +31,8 @@ public enum QuantFormat: Sendable, Hashable, CaseIterable, CustomStringConvertib
         case .f16: 1
         case .q4_0: 2
         case .q4_1: 3
+        case .q5_0: 6
+        case .q5_1: 7
         case .q8_0: 8
         case .q4_K: 12
         case .q5_K: 13
@@ -41,7 +45,7 @@ public enum QuantFormat: Sendable, Hashable, CaseIterable, CustomStringConvertib
     public var blockSize: Int {
         switch self {
         case .f32, .f16, .bf16: 1
-        case .q8_0, .q4_0, .q4_1: 32
+        case .q8_0, .q4_0, .q4_1, .q5_0, .q5_1: 32
         case .q4_K, .q5_K, .q6_K: 256
         }
     }
@@ -54,6 +58,8 @@ public enum QuantFormat: Sendable, Hashable, CaseIterable, CustomStringConvertib
         case .q8_0: 34   // f16 d + 32 int8
         case .q4_0: 18   // f16 d + 16 bytes of nibbles
         case .q4_1: 20   // f16 d + f16 m + 16 bytes of nibbles
+        case .q5_0: 22   // f16 d + 4 bytes of fifth bits + 16 bytes of nibbles
+        case .q5_1: 24   // f16 d + f16 m + 4 bytes of fifth bits + 16 bytes of nibbles
         case .q4_K: 144  // f16 d + f16 dmin + 12 scale bytes + 128 nibble bytes
         case .q5_K: 176  // f16 d + f16 dmin + 12 scale bytes + 32 high-bit bytes + 128 nibble bytes
         case .q6_K: 210  // 128 ql + 64 qh + 16 int8 scales + f16 d
@@ -85,6 +91,8 @@ public enum QuantFormat: Sendable, Hashable, CaseIterable, CustomStringConvertib
         case .q8_0: "Q8_0"
         case .q4_0: "Q4_0"
         case .q4_1: "Q4_1"
+        case .q5_0: "Q5_0"
+        case .q5_1: "Q5_1"
         case .q4_K: "Q4_K"
         case .q5_K: "Q5_K"
         case .q6_K: "Q6_K"

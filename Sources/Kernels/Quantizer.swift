@@ -39,6 +39,8 @@ public enum Quantizer {
                 case .q8_0: q8_0(xb, ob)
                 case .q4_0: q4_0(xb, ob)
                 case .q4_1: q4_1(xb, ob)
+                case .q5_0: q5_0(xb, ob)
+                case .q5_1: q5_1(xb, ob)
                 case .q4_K: k4(xb, ob, levels: 15, highBits: false)
                 case .q5_K: k4(xb, ob, levels: 31, highBits: true)
                 case .q6_K: q6_K(xb, ob)
@@ -96,6 +98,48 @@ public enum Quantizer {
             let q1 = UInt8(Swift.min(15, Int8((x[j + 16] - min) * id + 0.5)))
             out.storeBytes(of: q0 | (q1 << 4), toByteOffset: 4 + j, as: UInt8.self)
         }
+    }
+
+    // As ggml's quantize_row_q5_0_ref (ggml-quants.c): max = value of largest magnitude, d = max/−16,
+    // q = min(31, trunc(x/d + 16.5)); low four bits as in Q4_0, the fifth bit of element j in bit j of qh.
+    private static func q5_0(_ x: UnsafePointer<Float>, _ out: UnsafeMutableRawPointer) {
+        var amax: Float = 0, max: Float = 0
+        for j in 0..<32 where abs(x[j]) > amax {
+            amax = abs(x[j])
+            max = x[j]
+        }
+        let d = max / -16
+        let id: Float = d != 0 ? 1 / d : 0
+        out.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
+        var qh: UInt32 = 0
+        for j in 0..<16 {
+            let q0 = UInt8(Swift.min(31, Int8(x[j] * id + 16.5)))
+            let q1 = UInt8(Swift.min(31, Int8(x[j + 16] * id + 16.5)))
+            out.storeBytes(of: (q0 & 0x0F) | ((q1 & 0x0F) << 4), toByteOffset: 6 + j, as: UInt8.self)
+            qh |= UInt32((q0 & 0x10) >> 4) << UInt32(j) | UInt32((q1 & 0x10) >> 4) << UInt32(j + 16)
+        }
+        out.storeBytes(of: qh.littleEndian, toByteOffset: 2, as: UInt32.self)
+    }
+
+    // As ggml's quantize_row_q5_1_ref (ggml-quants.c): d = (max − min)/31, m = min, q = trunc((x − min)/d + 0.5).
+    private static func q5_1(_ x: UnsafePointer<Float>, _ out: UnsafeMutableRawPointer) {
+        var min = Float.greatestFiniteMagnitude, max = -Float.greatestFiniteMagnitude
+        for j in 0..<32 {
+            if x[j] < min { min = x[j] }
+            if x[j] > max { max = x[j] }
+        }
+        let d = (max - min) / 31
+        let id: Float = d != 0 ? 1 / d : 0
+        out.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
+        out.storeBytes(of: Half.fromFloat(min), toByteOffset: 2, as: UInt16.self)
+        var qh: UInt32 = 0
+        for j in 0..<16 {
+            let q0 = UInt8((x[j] - min) * id + 0.5)
+            let q1 = UInt8((x[j + 16] - min) * id + 0.5)
+            out.storeBytes(of: (q0 & 0x0F) | ((q1 & 0x0F) << 4), toByteOffset: 8 + j, as: UInt8.self)
+            qh |= UInt32((q0 & 0x10) >> 4) << UInt32(j) | UInt32((q1 & 0x10) >> 4) << UInt32(j + 16)
+        }
+        out.storeBytes(of: qh.littleEndian, toByteOffset: 4, as: UInt32.self)
     }
 
     // MARK: K-quants (simple quantiser, see the type comment)

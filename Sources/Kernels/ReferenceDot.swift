@@ -23,6 +23,8 @@ enum ReferenceDot {
         case .q8_0: return q8_0(row, columns / 32, a)
         case .q4_0: return q4_0(row, columns / 32, a)
         case .q4_1: return q4_1(row, columns / 32, a)
+        case .q5_0: return q5(row, columns / 32, a, withMin: false)
+        case .q5_1: return q5(row, columns / 32, a, withMin: true)
         case .q4_K: return k4(row, columns / 256, a, fiveBit: false)
         case .q5_K: return k4(row, columns / 256, a, fiveBit: true)
         case .q6_K: return q6_K(row, columns / 256, a)
@@ -70,6 +72,28 @@ enum ReferenceDot {
                 s += Int32(byte >> 4) * Int32(a.q[b * 32 + 16 + i])
             }
             sum += (half(blk) * a.d[b]) * Float(s) + half(blk, 2) * a.s[b]
+        }
+        return sum
+    }
+
+    // As ggml's ggml_vec_dot_q5_0_q8_0 / ggml_vec_dot_q5_1_q8_1 (ggml-cpu/quants.c): Q5_0 Σ_blocks (Σ (q_w − 16)·q_a)·(d_w·d_a);
+    // Q5_1 Σ_blocks (d_w·d_a)·Σ q_w·q_a + m_w·s_a.
+    static func q5(_ row: UnsafeRawPointer, _ blocks: Int, _ a: QuantizedActivation, withMin: Bool) -> Float {
+        let size = withMin ? 24 : 22, qhAt = withMin ? 4 : 2
+        var sum: Float = 0
+        for b in 0..<blocks {
+            let blk = row + b * size
+            let qh = blk.loadUnaligned(fromByteOffset: qhAt, as: UInt32.self).littleEndian
+            let offset: Int32 = withMin ? 0 : 16
+            var s: Int32 = 0
+            for i in 0..<16 {
+                let byte = blk.load(fromByteOffset: qhAt + 4 + i, as: UInt8.self)
+                let lo = Int32(byte & 0x0F) | Int32((qh >> UInt32(i)) & 1) << 4
+                let hi = Int32(byte >> 4) | Int32((qh >> UInt32(i + 16)) & 1) << 4
+                s += (lo - offset) * Int32(a.q[b * 32 + i])
+                s += (hi - offset) * Int32(a.q[b * 32 + 16 + i])
+            }
+            sum += withMin ? (half(blk) * a.d[b]) * Float(s) + half(blk, 2) * a.s[b] : Float(s) * (half(blk) * a.d[b])
         }
         return sum
     }

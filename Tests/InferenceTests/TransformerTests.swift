@@ -56,7 +56,7 @@ struct TransformerTests {
         #expect(relativeError(b, a) < 1e-5)
     }
 
-    @Test(arguments: [QuantFormat.q8_0, .q4_0, .q4_1])
+    @Test(arguments: [QuantFormat.q8_0, .q4_0, .q4_1, .q5_0, .q5_1])
     func quantisedWeightsAgreeWithTheirDequantisedReference(format: QuantFormat) throws {
         let (model, reference) = try make(TinyModel(matrixFormat: format, embeddingFormat: .q8_0))
         let expected = reference.logits(Self.prompt)

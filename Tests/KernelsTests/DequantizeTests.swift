@@ -30,6 +30,12 @@ struct DequantizeTests {
             let byte = b[o + 4 + e % 16]
             let q = e < 16 ? byte & 0x0F : byte >> 4
             return Float(q) * half(b, o) + half(b, o + 2)
+        case .q5_0, .q5_1:
+            let at = f == .q5_0 ? 2 : 4
+            let qh = UInt32(b[o + at]) | UInt32(b[o + at + 1]) << 8 | UInt32(b[o + at + 2]) << 16 | UInt32(b[o + at + 3]) << 24
+            let byte = b[o + at + 4 + e % 16]
+            let q = Int(e < 16 ? byte & 0x0F : byte >> 4) | Int((qh >> UInt32(e)) & 1) << 4
+            return f == .q5_0 ? Float(q - 16) * half(b, o) : Float(q) * half(b, o) + half(b, o + 2)
         case .q4_K, .q5_K:
             let j = e / 32, chunk = j / 2, l = e % 32
             let qsStart = f == .q4_K ? 16 : 48

@@ -4,18 +4,18 @@ import Testing
 @Suite("Formats and half precision")
 struct FormatAndHalfTests {
     @Test func ggmlTypeIds() {
-        let ids: [(UInt32, QuantFormat)] = [(0, .f32), (1, .f16), (2, .q4_0), (3, .q4_1), (8, .q8_0),
+        let ids: [(UInt32, QuantFormat)] = [(0, .f32), (1, .f16), (2, .q4_0), (3, .q4_1), (6, .q5_0), (7, .q5_1), (8, .q8_0),
                                              (12, .q4_K), (13, .q5_K), (14, .q6_K), (30, .bf16)]
         for (id, f) in ids {
             #expect(QuantFormat(ggmlType: id) == f)
             #expect(f.ggmlType == id)
         }
-        for unsupported: UInt32 in [6, 7, 9, 10, 11, 15, 16, 20, 31, 99] { #expect(QuantFormat(ggmlType: unsupported) == nil) }
+        for unsupported: UInt32 in [9, 10, 11, 15, 16, 20, 31, 99] { #expect(QuantFormat(ggmlType: unsupported) == nil) }
     }
 
     @Test func blockGeometry() {
         let expected: [QuantFormat: (Int, Int)] = [
-            .f32: (1, 4), .f16: (1, 2), .bf16: (1, 2), .q8_0: (32, 34), .q4_0: (32, 18), .q4_1: (32, 20),
+            .f32: (1, 4), .f16: (1, 2), .bf16: (1, 2), .q8_0: (32, 34), .q4_0: (32, 18), .q4_1: (32, 20), .q5_0: (32, 22), .q5_1: (32, 24),
             .q4_K: (256, 144), .q5_K: (256, 176), .q6_K: (256, 210),
         ]
         for f in QuantFormat.allCases {

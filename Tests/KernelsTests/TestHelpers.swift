@@ -68,7 +68,8 @@ func randomBlocks(_ format: QuantFormat, blocks: Int, rng: inout SeededRandom) -
             let h = BF16.fromFloat(rng.float(-2, 2))
             b[o] = UInt8(h & 0xFF); b[o + 1] = UInt8(h >> 8)
         case .q8_0, .q4_0: putHalf(rng.float(-0.05, 0.05), o)
-        case .q4_1: putHalf(rng.float(0, 0.05), o); putHalf(rng.float(-0.4, 0.1), o + 2)
+        case .q4_1, .q5_1: putHalf(rng.float(0, 0.05), o); putHalf(rng.float(-0.4, 0.1), o + 2)
+        case .q5_0: putHalf(rng.float(-0.05, 0.05), o)
         case .q4_K, .q5_K: putHalf(rng.float(0, 0.002), o); putHalf(rng.float(0, 0.002), o + 2)
         case .q6_K: putHalf(rng.float(0, 0.0005), o + 208)
         }

@@ -32,6 +32,10 @@ void ckern_gemv_q4_0(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d32, const float *o32, float *y);
 void ckern_gemv_q4_1(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d32, const float *s32, float *y);
+void ckern_gemv_q5_0(long rows, long columns, const void *w, long row_bytes,
+                     const int8_t *q8, const float *d32, const float *o32, float *y);
+void ckern_gemv_q5_1(long rows, long columns, const void *w, long row_bytes,
+                     const int8_t *q8, const float *d32, const float *s32, float *y);
 void ckern_gemv_q4_K(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d256, const int16_t *bsums, float *y);
 void ckern_gemv_q5_K(long rows, long columns, const void *w, long row_bytes,

@@ -32,7 +32,7 @@ public final class TransformerWeights: @unchecked Sendable {
                 throw GenerationError.unsupportedModel("\(file.path): tensor '\(name)' has shape \(info.dimensions), expected [\(columns), \(rows)]")
             }
             guard let format = QuantFormat(ggmlType: info.type.rawValue) else {
-                throw GenerationError.unsupportedModel("\(file.path): tensor '\(name)' has type \(info.type.name), which ddx cannot compute with (supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q4_K, Q5_K, Q6_K)")
+                throw GenerationError.unsupportedModel("\(file.path): tensor '\(name)' has type \(info.type.name), which ddx cannot compute with (supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K, Q5_K, Q6_K)")
             }
             let data = try file.tensorData(info)
             guard data.count >= format.rowBytes(columns: columns) * rows, let base = data.baseAddress else {
