@@ -50,7 +50,9 @@ public struct MachineReport: Sendable {
         let core = BLASRuntime.coreName
         let override = BLASRuntime.coreTypeOverride
         let recommended = BLASRuntime.recommendedCoreType()
-        var blasDetail = "core \(core), \(BLASRuntime.threadCount) thread\(BLASRuntime.threadCount == 1 ? "" : "s")"
+        // The inference engine sets OpenBLAS to one thread per call and splits its sgemm work over its own pool of
+        // --threads workers (OpenBLAS threads of their own would compete with the pool for the cores).
+        var blasDetail = "core \(core); the inference engine runs it single-threaded, one sgemm per --threads worker"
         if let o = override { blasDetail += ", OPENBLAS_CORETYPE=\(o)" }
         let misdetected = BLASRuntime.coreLooksMisdetected && override == nil && recommended != nil
         if misdetected { blasDetail += "; this CPU supports \(recommended!) kernels but OpenBLAS picked a fallback (5-7x slower matrix work)" }
