@@ -420,6 +420,98 @@ void ckern_gemv_q5_1(long rows, long columns, const void *w, long row_bytes,
     }
 }
 
+/* ---------------------------------------------------------------- dequantisation of the 32-value formats */
+
+/* Contiguous blocks to floats, with ggml's formulas and operation order (a product, then a sum: never contracted into
+ * an FMA, so the results equal gguf-py's dequantize bit for bit). Used to feed the sgemm path of prompt batches. */
+
+#if CK_AVX2
+/* 32 bytes (unsigned when `is_unsigned`, else signed) -> 4 × 8 floats: (b − offset)·d + m (m added only when `add_m`). */
+static inline void ck_bytes_to_floats(__m256i bytes, int is_unsigned, int offset, float d, float m, int add_m, float *o) {
+    const __m128i lo = _mm256_castsi256_si128(bytes), hi = _mm256_extracti128_si256(bytes, 1);
+    const __m128i parts[4] = {lo, _mm_srli_si128(lo, 8), hi, _mm_srli_si128(hi, 8)};
+    const __m256 dv = _mm256_set1_ps(d), mv = _mm256_set1_ps(m);
+    const __m256i off = _mm256_set1_epi32(offset);
+    for (int k = 0; k < 4; k++) {
+        __m256i v = is_unsigned ? _mm256_cvtepu8_epi32(parts[k]) : _mm256_cvtepi8_epi32(parts[k]);
+        v = _mm256_sub_epi32(v, off);
+        __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(v), dv);
+        if (add_m) f = _mm256_add_ps(f, mv);
+        _mm256_storeu_ps(o + 8 * k, f);
+    }
+}
+#endif
+
+void ckern_dequant_q8_0(const void *src, long blocks, float *out) {
+    for (long b = 0; b < blocks; b++) {
+        const uint8_t *x = (const uint8_t *)src + b * 34;
+        const float d = ck_half(x);
+#if CK_AVX2
+        ck_bytes_to_floats(ck_loadu(x + 2), 0, 0, d, 0, 0, out + b * 32);
+#else
+        for (int i = 0; i < 32; i++) out[b * 32 + i] = (float)(int8_t)x[2 + i] * d;
+#endif
+    }
+}
+
+void ckern_dequant_q4_0(const void *src, long blocks, float *out) {
+    for (long b = 0; b < blocks; b++) {
+        const uint8_t *x = (const uint8_t *)src + b * 18;
+        const float d = ck_half(x);
+#if CK_AVX2
+        ck_bytes_to_floats(ck_nibbles32(x + 2), 1, 8, d, 0, 0, out + b * 32);
+#else
+        for (int i = 0; i < 16; i++) {
+            out[b * 32 + i] = (float)((x[2 + i] & 0x0F) - 8) * d;
+            out[b * 32 + 16 + i] = (float)((x[2 + i] >> 4) - 8) * d;
+        }
+#endif
+    }
+}
+
+void ckern_dequant_q4_1(const void *src, long blocks, float *out) {
+    for (long b = 0; b < blocks; b++) {
+        const uint8_t *x = (const uint8_t *)src + b * 20;
+        const float d = ck_half(x), m = ck_half(x + 2);
+#if CK_AVX2
+        ck_bytes_to_floats(ck_nibbles32(x + 4), 1, 0, d, m, 1, out + b * 32);
+#else
+        for (int i = 0; i < 16; i++) {
+            out[b * 32 + i] = (float)(x[4 + i] & 0x0F) * d + m;
+            out[b * 32 + 16 + i] = (float)(x[4 + i] >> 4) * d + m;
+        }
+#endif
+    }
+}
+
+void ckern_dequant_q5_0(const void *src, long blocks, float *out) {
+    for (long b = 0; b < blocks; b++) {
+        const uint8_t *x = (const uint8_t *)src + b * 22;
+        const float d = ck_half(x);
+#if CK_AVX2
+        ck_bytes_to_floats(_mm256_or_si256(ck_nibbles32(x + 6), ck_fifth_bits32(x + 2)), 1, 16, d, 0, 0, out + b * 32);
+#else
+        uint32_t qh;
+        memcpy(&qh, x + 2, 4);
+        for (int i = 0; i < 32; i++) out[b * 32 + i] = (float)(ck_q5_quant(x + 6, qh, i) - 16) * d;
+#endif
+    }
+}
+
+void ckern_dequant_q5_1(const void *src, long blocks, float *out) {
+    for (long b = 0; b < blocks; b++) {
+        const uint8_t *x = (const uint8_t *)src + b * 24;
+        const float d = ck_half(x), m = ck_half(x + 2);
+#if CK_AVX2
+        ck_bytes_to_floats(_mm256_or_si256(ck_nibbles32(x + 8), ck_fifth_bits32(x + 4)), 1, 0, d, m, 1, out + b * 32);
+#else
+        uint32_t qh;
+        memcpy(&qh, x + 4, 4);
+        for (int i = 0; i < 32; i++) out[b * 32 + i] = (float)ck_q5_quant(x + 8, qh, i) * d + m;
+#endif
+    }
+}
+
 /* ---------------------------------------------------------------- K-quants x Q8_K */
 
 #if CK_AVX2

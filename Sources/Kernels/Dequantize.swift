@@ -1,8 +1,10 @@
-/// Row dequantisation for every supported format, in plain Swift.
+internal import CKernels
+/// Row dequantisation for every supported format: the 32-value formats in C (`ckern_dequant_*`, vectorised), the
+/// float and K-quant formats in plain Swift.
 ///
 /// The float operation order in each formula is ggml's (and gguf-py's), so results are bit-identical to
-/// `gguf.quants.dequantize` (checked against real model blocks in the tests). Swift does not contract
-/// `a * b - c` into an FMA, which that bit-exactness relies on.
+/// `gguf.quants.dequantize` (checked against real model blocks in the tests, and per element against ggml's formulas).
+/// Neither Swift nor the C intrinsics contract `a * b + c` into an FMA, which that bit-exactness relies on.
 enum Dequantize {
     @inline(__always)
     static func half(_ p: UnsafeRawPointer, _ offset: Int = 0) -> Float {
@@ -15,11 +17,11 @@ enum Dequantize {
         case .f32: UnsafeMutableRawPointer(out).copyMemory(from: src, byteCount: count &* 4)
         case .f16: f16(src, count, out)
         case .bf16: bf16(src, count, out)
-        case .q8_0: q8_0(src, count / 32, out)
-        case .q4_0: q4_0(src, count / 32, out)
-        case .q4_1: q4_1(src, count / 32, out)
-        case .q5_0: q5(src, count / 32, out, withMin: false)
-        case .q5_1: q5(src, count / 32, out, withMin: true)
+        case .q8_0: ckern_dequant_q8_0(src, count / 32, out)
+        case .q4_0: ckern_dequant_q4_0(src, count / 32, out)
+        case .q4_1: ckern_dequant_q4_1(src, count / 32, out)
+        case .q5_0: ckern_dequant_q5_0(src, count / 32, out)
+        case .q5_1: ckern_dequant_q5_1(src, count / 32, out)
         case .q4_K: q4_K(src, count / 256, out)
         case .q5_K: q5_K(src, count / 256, out)
         case .q6_K: q6_K(src, count / 256, out)
@@ -34,71 +36,6 @@ enum Dequantize {
     static func bf16(_ src: UnsafeRawPointer, _ n: Int, _ out: UnsafeMutablePointer<Float>) {
         let h = src.assumingMemoryBound(to: UInt16.self)
         for i in 0..<n { out[i] = Float(bitPattern: UInt32(h[i]) &<< 16) }
-    }
-
-    // Block layout and dequantisation as ggml's block_q8_0 / dequantize_row_q8_0 (ggml-quants.c): x = q·d.
-    static func q8_0(_ src: UnsafeRawPointer, _ blocks: Int, _ out: UnsafeMutablePointer<Float>) {
-        for b in 0..<blocks {
-            let blk = src + b &* 34
-            let d = half(blk)
-            let q = (blk + 2).assumingMemoryBound(to: Int8.self)
-            let o = out + b &* 32
-            for i in 0..<32 { o[i] = Float(q[i]) * d }
-        }
-    }
-
-    // Block layout and dequantisation as ggml's block_q4_0 / dequantize_row_q4_0 (ggml-quants.c):
-    // x = (q − 8)·d, low nibbles are elements 0–15, high nibbles 16–31.
-    static func q4_0(_ src: UnsafeRawPointer, _ blocks: Int, _ out: UnsafeMutablePointer<Float>) {
-        for b in 0..<blocks {
-            let blk = src + b &* 18
-            let d = half(blk)
-            let q = (blk + 2).assumingMemoryBound(to: UInt8.self)
-            let o = out + b &* 32
-            for i in 0..<16 {
-                o[i] = Float(Int32(q[i] & 0x0F) &- 8) * d
-                o[i &+ 16] = Float(Int32(q[i] &>> 4) &- 8) * d
-            }
-        }
-    }
-
-    // Block layout and dequantisation as ggml's block_q4_1 / dequantize_row_q4_1 (ggml-quants.c): x = q·d + m.
-    static func q4_1(_ src: UnsafeRawPointer, _ blocks: Int, _ out: UnsafeMutablePointer<Float>) {
-        for b in 0..<blocks {
-            let blk = src + b &* 20
-            let d = half(blk), m = half(blk, 2)
-            let q = (blk + 4).assumingMemoryBound(to: UInt8.self)
-            let o = out + b &* 32
-            for i in 0..<16 {
-                o[i] = Float(q[i] & 0x0F) * d + m
-                o[i &+ 16] = Float(q[i] &>> 4) * d + m
-            }
-        }
-    }
-
-    // Block layouts and dequantisation as ggml's block_q5_0 / block_q5_1 and dequantize_row_q5_0 / _q5_1
-    // (ggml-quants.c): the fifth bit of element j is bit j of the 32-bit qh (elements 16–31: bits 16–31);
-    // Q5_0: x = (q − 16)·d; Q5_1: x = q·d + m.
-    static func q5(_ src: UnsafeRawPointer, _ blocks: Int, _ out: UnsafeMutablePointer<Float>, withMin: Bool) {
-        let size = withMin ? 24 : 22, qhAt = withMin ? 4 : 2
-        for b in 0..<blocks {
-            let blk = src + b &* size
-            let d = half(blk), m = withMin ? half(blk, 2) : 0
-            let qh = blk.loadUnaligned(fromByteOffset: qhAt, as: UInt32.self).littleEndian
-            let q = (blk + qhAt + 4).assumingMemoryBound(to: UInt8.self)
-            let o = out + b &* 32
-            for i in 0..<16 {
-                let lo = Int32(q[i] & 0x0F) | Int32((qh >> UInt32(i)) & 1) << 4
-                let hi = Int32(q[i] &>> 4) | Int32((qh >> UInt32(i + 16)) & 1) << 4
-                if withMin {
-                    o[i] = Float(lo) * d + m
-                    o[i &+ 16] = Float(hi) * d + m
-                } else {
-                    o[i] = Float(lo &- 16) * d
-                    o[i &+ 16] = Float(hi &- 16) * d
-                }
-            }
-        }
     }
 
     /// The 6-bit scale and min of sub-block `j` (0..<8) of a Q4_K/Q5_K super-block.

@@ -43,6 +43,13 @@ void ckern_gemv_q5_K(long rows, long columns, const void *w, long row_bytes,
 void ckern_gemv_q6_K(long rows, long columns, const void *w, long row_bytes,
                      const int8_t *q8, const float *d256, const int16_t *bsums, float *y);
 
+/// Contiguous blocks of the 32-value formats to floats (ggml's formulas, bit-identical to gguf-py's dequantize).
+void ckern_dequant_q8_0(const void *src, long blocks, float *out);
+void ckern_dequant_q4_0(const void *src, long blocks, float *out);
+void ckern_dequant_q4_1(const void *src, long blocks, float *out);
+void ckern_dequant_q5_0(const void *src, long blocks, float *out);
+void ckern_dequant_q5_1(const void *src, long blocks, float *out);
+
 void ckern_gemv_f32(long rows, long columns, const void *w, long row_bytes, const float *x, float *y);
 void ckern_gemv_f16(long rows, long columns, const void *w, long row_bytes, const float *x, float *y);
 void ckern_gemv_bf16(long rows, long columns, const void *w, long row_bytes, const float *x, float *y);
