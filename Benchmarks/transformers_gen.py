@@ -3,7 +3,7 @@
 the default model's GGUF (transformers dequantises it), against `ddx bench model` on the same file and thread count,
 measured one after the other in this run. Prints tokens/s, peak memory and the ratio.
 
-    pip install torch transformers        # large; not needed for anything else
+    pip install torch transformers accelerate        # large; not needed for anything else
     python3 Benchmarks/transformers_gen.py --ddx .build/release/ddx [--threads 2] [--tokens 128]
 """
 import argparse, json, os, resource, subprocess, sys, time
@@ -45,7 +45,7 @@ def main():
     try:
         import torch, transformers  # noqa: F401
     except ImportError:
-        sys.exit("transformers_gen.py: needs `pip install torch transformers`")
+        sys.exit("transformers_gen.py: needs `pip install torch transformers accelerate`")
     hf = json.loads(subprocess.run([sys.executable, __file__, "--child", "--model", a.model, "--threads", str(a.threads),
                                     "--prompt-tokens", str(a.prompt_tokens), "--tokens", str(a.tokens)],
                                    check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
