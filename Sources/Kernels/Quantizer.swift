@@ -82,13 +82,19 @@ public enum Quantizer {
         }
     }
 
-    // As ggml's quantize_row_q4_1_ref (ggml-quants.c): d = (max − min)/15, m = min, q = min(15, trunc((x − min)/d + 0.5)).
-    private static func q4_1(_ x: UnsafePointer<Float>, _ out: UnsafeMutableRawPointer) {
+    /// The smallest and largest of 32 values (the range the min-offset formats Q4_1 and Q5_1 quantise over).
+    private static func minMax32(_ x: UnsafePointer<Float>) -> (Float, Float) {
         var min = Float.greatestFiniteMagnitude, max = -Float.greatestFiniteMagnitude
         for j in 0..<32 {
             if x[j] < min { min = x[j] }
             if x[j] > max { max = x[j] }
         }
+        return (min, max)
+    }
+
+    // As ggml's quantize_row_q4_1_ref (ggml-quants.c): d = (max − min)/15, m = min, q = min(15, trunc((x − min)/d + 0.5)).
+    private static func q4_1(_ x: UnsafePointer<Float>, _ out: UnsafeMutableRawPointer) {
+        let (min, max) = minMax32(x)
         let d = (max - min) / 15
         let id: Float = d != 0 ? 1 / d : 0
         out.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
@@ -123,11 +129,7 @@ public enum Quantizer {
 
     // As ggml's quantize_row_q5_1_ref (ggml-quants.c): d = (max − min)/31, m = min, q = trunc((x − min)/d + 0.5).
     private static func q5_1(_ x: UnsafePointer<Float>, _ out: UnsafeMutableRawPointer) {
-        var min = Float.greatestFiniteMagnitude, max = -Float.greatestFiniteMagnitude
-        for j in 0..<32 {
-            if x[j] < min { min = x[j] }
-            if x[j] > max { max = x[j] }
-        }
+        let (min, max) = minMax32(x)
         let d = (max - min) / 31
         let id: Float = d != 0 ? 1 / d : 0
         out.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
