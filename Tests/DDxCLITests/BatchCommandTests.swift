@@ -177,7 +177,7 @@ struct BatchCommandTests {
             let messages = request.jsonBody?["messages"] as? [[String: String]] ?? []
             let question = messages.last { $0["role"] == "user" }?["content"] ?? "?"
             return .chatStream(["1. Cough -> Postnasal drip -> Antihistamines\n\n", "## Final Response\n", "About: \(question)\n"],
-                               pause: 0.1)
+                               pause: 0.5)
         }
         defer { server.stop() }
         try ScratchDirectory.with { dir in
@@ -192,9 +192,10 @@ struct BatchCommandTests {
             let requests = server.requests
             #expect(requests.count == 6)
             #expect(Set(requests.compactMap { $0.jsonBody?["model"] as? String }) == ["stub-8b"])
-            // The first three were sent together, before any answer (0.6 s each) was complete.
+            // The first three were sent together, before the first answer (3 s of streaming) was complete: a client
+            // sending one at a time could not start the third within 2.5 s of the first.
             let times = requests.map(\.receivedAt).sorted()
-            #expect(times[2] - times[0] < 0.45, "\(times)")
+            #expect(times[2] - times[0] < 2.5, "\(times)")
             let records = try String(contentsOf: dir.appendingPathComponent("out/items.jsonl"), encoding: .utf8).split(separator: "\n")
                 .map { try Check.jsonObject(Array($0.utf8)) }
             #expect(records.map { $0["id"] as? String } == ["q1", "q2", "q3", "q4", "q5", "q6"])
