@@ -89,12 +89,4 @@ struct CompareGraphData: Encodable {
             lineToPaths[side, default: [:]][String(p.line), default: []].append(p.index)
         }
     }
-
-    /// The JSON for a `<script type="application/json">` (inert: `<`, `>`, `&`, `/` escaped).
-    func scriptJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return RunMetadataEmbedding.inertJSON(String(decoding: data, as: UTF8.self))
-    }
 }

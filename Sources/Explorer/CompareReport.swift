@@ -52,37 +52,18 @@ public struct CompareReport: Sendable {
     public func html(_ c: ReasoningComparison, sideA: String, sideB: String) throws -> String {
         let svg = c.graph.nodes.isEmpty ? nil
             : ExploreReport.inlinable(String(decoding: try export(c, sideA: sideA, sideB: sideB, as: .svg), as: UTF8.self))
-        var context = CompareContextBuilder(c, sideA: sideA, sideB: sideB).context(inlineSVG: svg)
-        context["csp"] = assets.contentSecurityPolicy
-        context["style"] = assets.style
-        context["script"] = assets.script
-        let page: String
-        do {
-            page = try templates.render(template: "compare", context: context)
-        } catch let error as ReportError {
-            throw InputError(error.description)
-        }
-        if let problem = assets.problem(in: page) {
-            throw InputError("\(compareDirectory)/compare.mustache: \(problem)")
-        }
-        return page
+        return try assets.page(templates, template: "compare",
+                               context: CompareContextBuilder(c, sideA: sideA, sideB: sideB).context(inlineSVG: svg),
+                               templatePath: "\(compareDirectory)/compare.mustache")
     }
 
     /// Writes the page to `path` and each export beside it (same base name), all or nothing; returns the export paths.
     @discardableResult
     public func write(_ c: ReasoningComparison, sideA: String, sideB: String, to path: String,
                       exports: [DiagramFormat]) throws -> [String] {
-        let targets = ExportSet.paths(report: path, formats: exports)
-        let pageURL = URL(fileURLWithPath: path).standardizedFileURL
-        for target in targets where URL(fileURLWithPath: target.path).standardizedFileURL == pageURL {
-            throw InputError("\(path): the page and its .\(target.format.rawValue) export would be the same file; give the page an .html name")
+        try ExportSet.writePage({ try html(c, sideA: sideA, sideB: sideB) }, to: path, noun: "page", exports: exports) {
+            try export(c, sideA: sideA, sideB: sideB, as: $0)
         }
-        var files: [(path: String, bytes: [UInt8])] = [(path, Array(try html(c, sideA: sideA, sideB: sideB).utf8))]
-        for target in targets {
-            files.append((target.path, try export(c, sideA: sideA, sideB: sideB, as: target.format)))
-        }
-        try ExportSet.write(files)
-        return targets.map(\.path)
     }
 
     /// The title the diagrams carry: the case's title, else the question.

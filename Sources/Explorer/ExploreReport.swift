@@ -56,37 +56,18 @@ public struct ExploreReport: Sendable {
 
     /// The HTML page.
     public func html(_ exploration: Exploration) throws -> String {
-        var context = ReportContextBuilder(exploration).context(inlineSVG: try inlineSVG(exploration))
-        context["csp"] = assets.contentSecurityPolicy
-        context["style"] = assets.style
-        context["script"] = assets.script
-        let page: String
-        do {
-            page = try templates.render(template: "report", context: context)
-        } catch let error as ReportError {
-            throw InputError(error.description)
-        }
-        if let problem = assets.problem(in: page) {
-            throw InputError("\(reportDirectory)/report.mustache: \(problem)")
-        }
-        return page
+        try assets.page(templates, template: "report",
+                        context: ReportContextBuilder(exploration).context(inlineSVG: try inlineSVG(exploration)),
+                        templatePath: "\(reportDirectory)/report.mustache")
     }
 
     /// Writes the report to `path` and each export beside it (same base name), all or nothing; returns the export
     /// paths written, in `exports` order.
     @discardableResult
     public func write(_ exploration: Exploration, to path: String, exports: [DiagramFormat]) throws -> [String] {
-        let targets = ExportSet.paths(report: path, formats: exports)
-        let reportURL = URL(fileURLWithPath: path).standardizedFileURL
-        for target in targets where URL(fileURLWithPath: target.path).standardizedFileURL == reportURL {
-            throw InputError("\(path): the report and its .\(target.format.rawValue) export would be the same file; give the report an .html name")
+        try ExportSet.writePage({ try html(exploration) }, to: path, noun: "report", exports: exports) {
+            try export(exploration, as: $0)
         }
-        var files: [(path: String, bytes: [UInt8])] = [(path, Array(try html(exploration).utf8))]
-        for target in targets {
-            files.append((target.path, try export(exploration, as: target.format)))
-        }
-        try ExportSet.write(files)
-        return targets.map(\.path)
     }
 
     /// Where the report goes without `-o`: `ddx-out/NAME.html`, NAME being the text file's name (for `--text`), else

@@ -37,6 +37,22 @@ public enum ExportSet {
         return formats.map { ($0, base + "." + $0.rawValue) }
     }
 
+    /// Writes an HTML page to `path` and each of `formats` beside it (`render` makes the bytes), all or nothing;
+    /// returns the export paths in `formats` order. `noun` names the page in the error when an export would replace it
+    /// (`report`, `page`).
+    static func writePage(_ html: () throws -> String, to path: String, noun: String, exports formats: [DiagramFormat],
+                          render: (DiagramFormat) throws -> [UInt8]) throws -> [String] {
+        let targets = paths(report: path, formats: formats)
+        let pageURL = URL(fileURLWithPath: path).standardizedFileURL
+        for target in targets where URL(fileURLWithPath: target.path).standardizedFileURL == pageURL {
+            throw InputError("\(path): the \(noun) and its .\(target.format.rawValue) export would be the same file; give the \(noun) an .html name")
+        }
+        var files: [(path: String, bytes: [UInt8])] = [(path, Array(try html().utf8))]
+        for target in targets { files.append((target.path, try render(target.format))) }
+        try write(files)
+        return targets.map(\.path)
+    }
+
     /// Writes every file, all or nothing (see the type's description). Paths must differ.
     public static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
         var staged: [(temp: URL, target: URL, path: String)] = []

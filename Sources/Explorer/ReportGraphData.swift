@@ -99,14 +99,5 @@ struct ReportGraphData: Encodable {
         return "P\(path.index) (\(label))"
     }
 
-    /// The JSON for a `<script type="application/json">`: sorted keys, with `<`, `>`, `&`, `/` and line separators
-    /// escaped so no text in it can end the script element.
-    func scriptJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return RunMetadataEmbedding.inertJSON(String(decoding: data, as: UTF8.self))
-    }
-
     private static func rounded(_ x: Double) -> Double { x.isFinite ? (x * 1000).rounded() / 1000 : 0 }
 }

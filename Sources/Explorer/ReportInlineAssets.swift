@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Reporting
 
 /// The report's one stylesheet and one script (`report.css`, `report.js` in the template folder), inlined into the
 /// page and allowed by the Content-Security-Policy through their SHA-256 hashes, so nothing else can run or style the
@@ -46,6 +47,23 @@ public struct ReportInlineAssets: Sendable {
     /// `<base>`, no form targets.
     public var contentSecurityPolicy: String {
         "default-src 'none'; style-src \(Self.hashSource(style)); script-src \(Self.hashSource(script)); img-src data:; base-uri 'none'; form-action 'none'"
+    }
+
+    /// Renders template `name` with `context` plus this policy, stylesheet and script (`csp`, `style`, `script`),
+    /// and checks the page (`problem(in:)`); one-line errors name `templatePath`.
+    func page(_ templates: ReportRenderer, template name: String, context: [String: Any], templatePath: String) throws -> String {
+        var context = context
+        context["csp"] = contentSecurityPolicy
+        context["style"] = style
+        context["script"] = script
+        let page: String
+        do {
+            page = try templates.render(template: name, context: context)
+        } catch let error as ReportError {
+            throw InputError(error.description)
+        }
+        if let problem = problem(in: page) { throw InputError("\(templatePath): \(problem)") }
+        return page
     }
 
     /// Checks a rendered page: the policy is in a `<meta http-equiv="Content-Security-Policy">`, and the page's only
