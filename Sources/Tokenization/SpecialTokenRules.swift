@@ -21,10 +21,13 @@ struct SpecialTokenRules {
     static let fimSeparatorTexts = ["<|file_sep|>"]
     static let endOfMessageTexts = ["<|eom_id|>"]
 
+    /// Tokens treated as control whatever their stored type.
     private(set) var forcedControl: Set<Int> = []
+    /// Tokens that end generation.
     private(set) var endOfGeneration: Set<Int> = []
 
-    init(index: [String: Int], eos: Int?, eot: Int?) {
+    /// The rules applied to the tokens `index` finds by text, with the vocabulary's eos and eot ids.
+    init(index: TokenTextIndex, eos: Int?, eot: Int?) {
         for group in [Self.fimPrefixTexts, Self.fimSuffixTexts, Self.fimMiddleTexts] {
             if let id = Self.first(group, in: index) { forcedControl.insert(id) }
         }
@@ -35,7 +38,7 @@ struct SpecialTokenRules {
             }
         }
         for text in Self.endOfGenerationTexts {
-            if let id = index[text] {
+            if let id = index.id(of: text) {
                 forcedControl.insert(id)
                 endOfGeneration.insert(id)
             }
@@ -46,20 +49,20 @@ struct SpecialTokenRules {
         // llama.cpp's workarounds: `<|end|>` is not an end when `<|return|>`+`<|call|>` (or `<|calls|>`+`<|flush|>`)
         // exist, and `</s>` is a normal token when `<|tool_response>` or `<|plamo:eos|>` ends generation.
         let ends = endOfGeneration
-        let has = { (text: String) in index[text].map { ends.contains($0) } ?? false }
-        if let end = index["<|end|>"], has("<|end|>"),
+        let has = { (text: String) in index.id(of: text).map { ends.contains($0) } ?? false }
+        if let end = index.id(of: "<|end|>"), has("<|end|>"),
            (has("<|return|>") && has("<|call|>")) || (has("<|calls|>") && has("<|flush|>")) {
             endOfGeneration.remove(end)
             forcedControl.remove(end)
         }
-        if let closing = index["</s>"], has("<|tool_response>") || has("<|plamo:eos|>"), closing != eos {
+        if let closing = index.id(of: "</s>"), has("<|tool_response>") || has("<|plamo:eos|>"), closing != eos {
             endOfGeneration.remove(closing)
             forcedControl.remove(closing)
         }
     }
 
     /// The id of the first text of `group` present (llama.cpp takes one token per FIM role).
-    private static func first(_ group: [String], in index: [String: Int]) -> Int? {
-        group.lazy.compactMap { index[$0] }.first
+    private static func first(_ group: [String], in index: TokenTextIndex) -> Int? {
+        group.lazy.compactMap { index.id(of: $0) }.first
     }
 }

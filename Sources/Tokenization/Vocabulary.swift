@@ -27,7 +27,8 @@ public struct Vocabulary: Sendable {
     /// Ids that end generation: `eos`, `eot` and end-of-turn tokens found by text, as llama.cpp's `is_eog`.
     public let endOfGenerationIDs: Set<Int>
 
-    private let index: [String: Int]
+    /// Token ids by their texts' UTF-8 bytes (the first of repeated texts wins; empty texts are absent).
+    let textIndex: TokenTextIndex
     /// The first repeated token text, described; `BPETokenizer` refuses such vocabularies as llama.cpp does.
     let duplicateToken: String?
     /// The stored types with llama.cpp's promotions applied: end-of-turn and FIM tokens found by text are control.
@@ -51,18 +52,11 @@ public struct Vocabulary: Sendable {
         self.addEOS = addEOS
         self.preTokenizer = preTokenizer
         self.model = model
-        var index: [String: Int] = [:]
-        index.reserveCapacity(tokens.count)
-        var duplicate: String?
-        for (id, text) in tokens.enumerated() where !text.isEmpty {
-            if let first = index[text] {
-                if duplicate == nil { duplicate = "token \(id) repeats the text of token \(first): \(text.debugDescription)" }
-            } else {
-                index[text] = id
-            }
+        let index = TokenTextIndex(texts: tokens)
+        textIndex = index
+        duplicateToken = index.firstRepeat.map { repeated in
+            "token \(repeated.id) repeats the text of token \(repeated.first): \(tokens[repeated.id].debugDescription)"
         }
-        self.index = index
-        self.duplicateToken = duplicate
         let special = SpecialTokenRules(index: index, eos: eos, eot: eot)
         var effectiveTypes = self.tokenTypes
         for id in special.forcedControl where effectiveTypes.indices.contains(id) { effectiveTypes[id] = .control }
@@ -73,9 +67,10 @@ public struct Vocabulary: Sendable {
     /// The number of tokens.
     public var count: Int { tokens.count }
 
-    /// The id of the token whose text is `token` (byte-encoded for normal tokens), if any.
+    /// The id of the token whose text is `token` (byte-encoded for normal tokens), if any. Texts match by their
+    /// UTF-8 bytes, as llama.cpp's token map does: canonically equivalent but differently encoded texts differ.
     public func id(of token: String) -> Int? {
-        index[token]
+        textIndex.id(of: token)
     }
 
     /// The text of `id`, or nil when it is out of range.
