@@ -3,14 +3,10 @@
 // Module layout and dependency direction: see README.md ("Architecture").
 import PackageDescription
 
-/// Native-code flags for the numeric kernels only (see README: OpenBLAS and CPU targets).
-#if arch(x86_64)
-let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"])]
-let ckernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-mavx2", "-mfma", "-mf16c"])]
-#else
-let kernelFlags: [SwiftSetting] = []
+/// Flags for the numeric kernels only. No CPU target: the build runs on any x86_64 or arm64 CPU, and the C kernels
+/// pick AVX-512, AVX2 or portable code at run time (Sources/CKernels/kernels_dispatch.c).
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
 let ckernelFlags: [CSetting] = [.unsafeFlags(["-O3"])]
-#endif
 
 /// Optimisation for modules whose speed the debug-built test suite depends on.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -54,7 +50,8 @@ let package = Package(
         .target(name: "GGUF", swiftSettings: optimizedInDebug),
         // OpenBLAS wrapper and numeric kernels: quant block layouts, quantised dot products, matvec/matmul,
         // norms, RoPE, the worker pool. Never imports GGUF.
-        // The quantised matvec inner loops in C (AVX2 intrinsics on x86_64, scalar elsewhere); used only by Kernels.
+        // The quantised matvec and dequantisation inner loops in C: AVX-512, AVX2 and portable variants, one chosen
+        // per process at run time; used only by Kernels.
         .target(name: "CKernels", cSettings: ckernelFlags),
         .target(name: "Kernels", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: kernelFlags),
         // Text <-> token ids (byte-level BPE from GGUF metadata), chat templates (a Jinja subset), streaming

@@ -53,7 +53,11 @@ public struct MachineReport: Sendable {
         // The inference engine sets OpenBLAS to one thread per call and splits its sgemm work over its own pool of
         // --threads workers (OpenBLAS threads of their own would compete with the pool for the cores).
         var blasDetail = "core \(core); the inference engine runs it single-threaded, one sgemm per --threads worker"
-        if let o = override { blasDetail += ", OPENBLAS_CORETYPE=\(o)" }
+        if BLASRuntime.coreFix == .inProcess {
+            blasDetail += " (OpenBLAS picked a fallback core for this CPU; ddx re-selected it in-process)"
+        } else if let o = override {
+            blasDetail += ", OPENBLAS_CORETYPE=\(o)"
+        }
         let misdetected = BLASRuntime.coreLooksMisdetected && override == nil && recommended != nil
         if misdetected { blasDetail += "; this CPU supports \(recommended!) kernels but OpenBLAS picked a fallback (5-7x slower matrix work)" }
         checks.append(Check(name: "OpenBLAS", detail: blasDetail, ok: !misdetected,

@@ -27,7 +27,7 @@ enum ActivationQuantizer {
             let qb = a.q + b &* 32
             var sum: Int32 = 0
             for i in 0..<32 {
-                let v = Int32((xb[i] * id).rounded(.toNearestOrEven))
+                let v = Int32(roundHalfEven(xb[i] * id))
                 qb[i] = Int8(truncatingIfNeeded: v)
                 sum &+= v
             }
@@ -61,7 +61,7 @@ enum ActivationQuantizer {
             }
             let iscale = -127 / max
             for j in 0..<256 {
-                let v = Int32((iscale * xb[j]).rounded(.toNearestOrEven))
+                let v = Int32(roundHalfEven(iscale * xb[j]))
                 qb[j] = Int8(truncatingIfNeeded: v < 127 ? v : 127)
             }
             for g in 0..<16 {
@@ -71,6 +71,15 @@ enum ActivationQuantizer {
             }
             a.d[b] = 1 / iscale
         }
+    }
+
+    /// x rounded to the nearest integer, ties to even, for |x| ≤ 2²² (quantised activations are within ±128): adding
+    /// and subtracting 1.5·2²³ leaves no fraction bits, so the FPU's default rounding does the work. The same result
+    /// as `rounded(.toNearestOrEven)`, which needs SSE4.1 to avoid a libm call and so would not vectorise on the
+    /// x86_64 baseline the Swift code is built for.
+    @inline(__always)
+    static func roundHalfEven(_ x: Float) -> Float {
+        (x + 12_582_912) - 12_582_912
     }
 
     /// max |x[i]| over `n` values (n a multiple of 8), with 8-lane SIMD (a scalar `max` reduction does not vectorise).

@@ -1,9 +1,23 @@
+internal import CKernels
 internal import COpenBLAS
 
 /// Causal self-attention of a run of consecutive query positions against one key/value head, as two single-threaded
 /// sgemm calls around a row-wise softmax: S = scale · Q·Kᵀ, then O = softmax(S)·V. Used for prompt batches, where the
-/// per-pair dot products of the one-token path would cost a third of the prompt's time.
+/// per-pair dot products of the one-token path would cost a third of the prompt's time. One query (decoding) goes
+/// through the active `KernelVariant`'s C kernels instead.
 public enum Attention {
+    /// One query at the newest of `length` cached positions: scores = scale · q·kᵀ, softmax, then the weighted sum
+    /// of the values into `output` (`headDimension` floats). `scores` must hold `length` floats.
+    public static func single(query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+                              length: Int, headDimension hd: Int, scale: Float, scores: UnsafeMutablePointer<Float>,
+                              into output: UnsafeMutablePointer<Float>) {
+        if length <= 0 { return }
+        let k = KernelVariant.activeTable.pointee
+        k.attn_scores!(query, keys, length, hd, scale, scores)
+        VectorOps.softmax(scores, count: length)
+        k.attn_mix!(scores, values, length, hd, output)
+    }
+
     /// For each of the `count` queries (query `i` at position `start + i`, `queryStride` floats apart), attends over
     /// cached positions `0 ... start + i` of `keys`/`values` (`headDimension` floats per position, contiguous) and
     /// writes the `headDimension` results `outputStride` floats apart. `scores` must hold `count · (start + count)`

@@ -1,5 +1,5 @@
 internal import CKernels
-/// Row dequantisation for every supported format: the 32-value formats in C (`ckern_dequant_*`, vectorised), the
+/// Row dequantisation for every supported format: the 32-value formats in C (the `dequant_*` kernels of a `KernelVariant`, vectorised), the
 /// float and K-quant formats in plain Swift.
 ///
 /// The float operation order in each formula is ggml's (and gguf-py's), so results are bit-identical to
@@ -11,17 +11,20 @@ enum Dequantize {
         Float(Float16(bitPattern: p.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
     }
 
-    /// Dequantises one row of `count` values (a whole number of blocks) from `src` into `out`.
-    static func row(_ format: QuantFormat, _ src: UnsafeRawPointer, count: Int, into out: UnsafeMutablePointer<Float>) {
+    /// Dequantises one row of `count` values (a whole number of blocks) from `src` into `out`, the 32-value formats
+    /// with `kernels` (the active variant unless a test picks another).
+    static func row(_ format: QuantFormat, _ src: UnsafeRawPointer, count: Int, into out: UnsafeMutablePointer<Float>,
+                    kernels: UnsafePointer<ckern_kernel_table> = KernelVariant.activeTable) {
+        let k = kernels.pointee
         switch format {
         case .f32: UnsafeMutableRawPointer(out).copyMemory(from: src, byteCount: count &* 4)
         case .f16: f16(src, count, out)
         case .bf16: bf16(src, count, out)
-        case .q8_0: ckern_dequant_q8_0(src, count / 32, out)
-        case .q4_0: ckern_dequant_q4_0(src, count / 32, out)
-        case .q4_1: ckern_dequant_q4_1(src, count / 32, out)
-        case .q5_0: ckern_dequant_q5_0(src, count / 32, out)
-        case .q5_1: ckern_dequant_q5_1(src, count / 32, out)
+        case .q8_0: k.dequant_q8_0!(src, count / 32, out)
+        case .q4_0: k.dequant_q4_0!(src, count / 32, out)
+        case .q4_1: k.dequant_q4_1!(src, count / 32, out)
+        case .q5_0: k.dequant_q5_0!(src, count / 32, out)
+        case .q5_1: k.dequant_q5_1!(src, count / 32, out)
         case .q4_K: q4_K(src, count / 256, out)
         case .q5_K: q5_K(src, count / 256, out)
         case .q6_K: q6_K(src, count / 256, out)

@@ -1,4 +1,4 @@
-/// IEEE 754 binary16 conversions. With `-target-cpu haswell` these compile to F16C `vcvtph2ps` / `vcvtps2ph`.
+/// IEEE 754 binary16 conversions (compiler-rt routines on the x86_64 baseline; the hot conversions are in the C kernels).
 public enum Half {
     @inline(__always)
     public static func toFloat(_ bits: UInt16) -> Float { Float(Float16(bitPattern: bits)) }

@@ -6,8 +6,8 @@ public enum MatVec {
     /// Matrices smaller than this (bytes of weights) run on the calling thread: waking the pool costs more.
     public static let parallelThresholdBytes = 64 * 1024
 
-    /// "AVX2" when the C kernels were built with the AVX2/FMA/F16C code paths, "scalar" for the portable fallback.
-    public static var kernelVariant: String { ckern_simd_level() == 1 ? "AVX2" : "scalar" }
+    /// The instruction-set variant the C kernels run in this process: "AVX-512", "AVX2" or "scalar".
+    public static var kernelVariant: String { KernelVariant.active.name }
 
     /// The default `MatVecScratch.quantizedBatchLimit`: batches up to this size go through the quantised matvec
     /// kernels (8-bit activations, weights streamed once per group of vectors); larger ones dequantise tiles of W and
@@ -184,12 +184,14 @@ public enum MatVec {
     }
 }
 
-/// One weight matrix bound to one activation vector: computes y[r] for a range of rows with the C kernels.
+/// One weight matrix bound to one activation vector: computes y[r] for a range of rows with the C kernels of
+/// `kernels` (the process's active variant unless a test picks another).
 struct RowKernel {
     let w: WeightMatrix
     let a: QuantizedActivation
     let x: UnsafePointer<Float>
     let y: UnsafeMutablePointer<Float>
+    var kernels: UnsafePointer<ckern_kernel_table> = KernelVariant.activeTable
 
     @inline(__always)
     func run(_ rows: Range<Int>) {
@@ -198,18 +200,19 @@ struct RowKernel {
         let wp = w.rowPointer(rows.lowerBound)
         let yp = y + rows.lowerBound
         let rb = w.rowBytes, cols = w.columns
+        let k = kernels.pointee
         switch w.format {
-        case .q8_0: ckern_gemv_q8_0(n, cols, wp, rb, a.q, a.d, yp)
-        case .q4_0: ckern_gemv_q4_0(n, cols, wp, rb, a.q, a.d, a.s, yp)
-        case .q4_1: ckern_gemv_q4_1(n, cols, wp, rb, a.q, a.d, a.s, yp)
-        case .q5_0: ckern_gemv_q5_0(n, cols, wp, rb, a.q, a.d, a.s, yp)
-        case .q5_1: ckern_gemv_q5_1(n, cols, wp, rb, a.q, a.d, a.s, yp)
-        case .q4_K: ckern_gemv_q4_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
-        case .q5_K: ckern_gemv_q5_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
-        case .q6_K: ckern_gemv_q6_K(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
-        case .f32: ckern_gemv_f32(n, cols, wp, rb, x, yp)
-        case .f16: ckern_gemv_f16(n, cols, wp, rb, x, yp)
-        case .bf16: ckern_gemv_bf16(n, cols, wp, rb, x, yp)
+        case .q8_0: k.gemv_q8_0!(n, cols, wp, rb, a.q, a.d, yp)
+        case .q4_0: k.gemv_q4_0!(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q4_1: k.gemv_q4_1!(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q5_0: k.gemv_q5_0!(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q5_1: k.gemv_q5_1!(n, cols, wp, rb, a.q, a.d, a.s, yp)
+        case .q4_K: k.gemv_q4_K!(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
+        case .q5_K: k.gemv_q5_K!(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
+        case .q6_K: k.gemv_q6_K!(n, cols, wp, rb, a.q, a.d, a.bsums, yp)
+        case .f32: k.gemv_f32!(n, cols, wp, rb, x, yp)
+        case .f16: k.gemv_f16!(n, cols, wp, rb, x, yp)
+        case .bf16: k.gemv_bf16!(n, cols, wp, rb, x, yp)
         }
     }
 }

@@ -1,38 +1,22 @@
+internal import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Element-wise and reduction kernels on raw pointers; no allocation. Loops are written so LLVM vectorises them
-/// (Kernels is compiled with `-target-cpu haswell`): reductions keep 8-lane SIMD accumulators, and `exp` is a
-/// branch-free polynomial instead of a libm call.
+/// Element-wise and reduction kernels on raw pointers; no allocation. Loops are written so LLVM vectorises them for
+/// the build's baseline CPU (SSE2 on x86_64, NEON on arm64; the wide-SIMD kernels are the C ones, chosen at run
+/// time): reductions keep 8-lane SIMD accumulators (the dot product, the hottest of them, is a C kernel), and `exp`
+/// is a branch-free polynomial instead of a libm call.
 public enum VectorOps {
     // MARK: reductions
 
-    /// Σ a[i]·b[i].
+    /// Σ a[i]·b[i], with the active `KernelVariant`'s C kernel (FMA where the CPU has it).
+    @inline(__always)
     public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-        var i = 0
-        while i &+ 32 <= count {
-            s0.addProduct(ra.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self),
-                          rb.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self))
-            s1.addProduct(ra.loadUnaligned(fromByteOffset: i &* 4 &+ 32, as: SIMD8<Float>.self),
-                          rb.loadUnaligned(fromByteOffset: i &* 4 &+ 32, as: SIMD8<Float>.self))
-            s2.addProduct(ra.loadUnaligned(fromByteOffset: i &* 4 &+ 64, as: SIMD8<Float>.self),
-                          rb.loadUnaligned(fromByteOffset: i &* 4 &+ 64, as: SIMD8<Float>.self))
-            s3.addProduct(ra.loadUnaligned(fromByteOffset: i &* 4 &+ 96, as: SIMD8<Float>.self),
-                          rb.loadUnaligned(fromByteOffset: i &* 4 &+ 96, as: SIMD8<Float>.self))
-            i &+= 32
-        }
-        while i &+ 8 <= count {
-            s0.addProduct(ra.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self),
-                          rb.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self))
-            i &+= 8
-        }
-        var sum = ((s0 + s1) + (s2 + s3)).sum()
-        while i < count { sum += a[i] * b[i]; i &+= 1 }
+        var sum: Float = 0
+        KernelVariant.activeTable.pointee.dot_f32!(a, b, count, &sum)
         return sum
     }
 
@@ -143,26 +127,17 @@ public enum VectorOps {
 
     // MARK: element-wise
 
-    /// x = softmax(x), computed stably (max subtracted).
+    /// x = softmax(x), computed stably (max subtracted); uniform when every entry is −∞. The active
+    /// `KernelVariant`'s C kernel, with the same `exp` polynomial as below.
     public static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
         guard count > 0 else { return }
-        let m = max(x, count: count)
-        if m == -Float.infinity {
-            // All masked: a uniform distribution is the only finite answer.
-            for i in 0..<count { x[i] = 1 / Float(count) }
-            return
-        }
-        for i in 0..<count { x[i] = exp(x[i] - m) }
-        let inv = 1 / sum(x, count: count)
-        for i in 0..<count { x[i] *= inv }
+        KernelVariant.activeTable.pointee.softmax!(x, count)
     }
 
-    /// gate[i] = silu(gate[i]) · up[i], silu(g) = g / (1 + e^−g).
+    /// gate[i] = silu(gate[i]) · up[i], silu(g) = g / (1 + e^−g); the active `KernelVariant`'s C kernel, with the
+    /// same `exp` polynomial as below.
     public static func siluMultiply(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let g = gate[i]
-            gate[i] = g / (1 + exp(-g)) * up[i]
-        }
+        KernelVariant.activeTable.pointee.silu_mul!(gate, up, count)
     }
 
     /// x[i] = silu(x[i]).

@@ -40,4 +40,23 @@ import Testing
             #expect(out[i * stride].isNaN && out[i * stride + 2 * hd].isNaN)
         }
     }
+
+    /// One query (the decoding path, C kernels) against the same per-position formula.
+    @Test(arguments: [(1, 16), (9, 64), (70, 13)])
+    func singleQueryMatchesTheFormula(length: Int, hd: Int) {
+        var rng = SeededRandom(seed: UInt64(97 &* length &+ hd))
+        let query = rng.floats(hd), keys = rng.floats(length * hd), values = rng.floats(length * hd)
+        let scale: Float = 0.125
+        var out = [Float](repeating: .nan, count: hd), scores = [Float](repeating: .nan, count: length)
+        Attention.single(query: query, keys: keys, values: values, length: length, headDimension: hd, scale: scale,
+                         scores: &scores, into: &out)
+        var w = (0..<length).map { p in (0..<hd).reduce(Float(0)) { $0 + query[$1] * keys[p * hd + $1] } * scale }
+        let m = w.max()!
+        w = w.map { expf($0 - m) }
+        let total = w.reduce(0, +)
+        for j in 0..<hd {
+            let expected = (0..<length).reduce(Float(0)) { $0 + w[$1] / total * values[$1 * hd + j] }
+            #expect(abs(out[j] - expected) <= 1e-5 * max(1, abs(expected)), "dim \(j)")
+        }
+    }
 }

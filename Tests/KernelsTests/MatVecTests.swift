@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Kernels
 
@@ -248,11 +249,20 @@ struct MatVecTests {
         }
     }
 
-    @Test func simdPathIsCompiledOnX86() {
+    @Test func activeVariantIsTheWidestSupported() {
+        let supported = KernelVariant.supported
+        #expect(supported.first?.name == "scalar")
+        #expect(KernelVariant.active == supported.last || ProcessInfo.processInfo.environment["DDX_KERNELS"] != nil)
+        #expect(MatVec.kernelVariant == KernelVariant.active.name)
         #if arch(x86_64)
-        #expect(MatVec.kernelVariant == "AVX2")
+        if let flags = CPUFlags.current(), flags.isSuperset(of: ["avx2", "fma", "f16c"]) {
+            #expect(supported.contains { $0.name == "AVX2" })
+        }
+        if let flags = CPUFlags.current(), flags.isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "bmi2"]) {
+            #expect(supported.contains { $0.name == "AVX-512" })
+        }
         #else
-        #expect(MatVec.kernelVariant == "scalar")
+        #expect(supported.map(\.name) == ["scalar"])
         #endif
     }
 }

@@ -117,4 +117,16 @@ struct QuantizerTests {
         #expect(Int8(bitPattern: q[4]) == -3)
         #expect(Int8(bitPattern: q[5]) == 0)
     }
+
+    /// The activation quantisers' add-and-subtract rounding equals round-half-even on the range they use, ties included.
+    @Test func activationRoundingIsHalfEven() {
+        var values: [Float] = (-260...260).map { Float($0) / 2 }          // every tie in ±130
+        var rng = SeededRandom(seed: 77)
+        values += (0..<20_000).map { _ in rng.float(-128, 128) }
+        values += [0, -0, 0.49999997, -0.49999997, 127.49999, -127.5, 4_194_303.5, -4_194_304]
+        for v in values {
+            let expected = v.rounded(.toNearestOrEven)
+            #expect(ActivationQuantizer.roundHalfEven(v) == expected, "\(v)")
+        }
+    }
 }

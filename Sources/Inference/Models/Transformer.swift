@@ -195,14 +195,9 @@ public final class Transformer: @unchecked Sendable {
                     let s = scores + worker * capacity
                     var head = worker
                     while head < heads {
-                        let query = q + head * hd
-                        let keys = cache.keys(layer: l, head: head / group)
-                        let values = cache.values(layer: l, head: head / group)
-                        for p in 0..<length { s[p] = VectorOps.dot(query, keys + p * hd, count: hd) * scale }
-                        VectorOps.softmax(s, count: length)
-                        let o = out + head * hd
-                        o.update(repeating: 0, count: hd)
-                        for p in 0..<length { VectorOps.axpy(s[p], values + p * hd, o, count: hd) }
+                        Attention.single(query: q + head * hd, keys: cache.keys(layer: l, head: head / group),
+                                         values: cache.values(layer: l, head: head / group), length: length,
+                                         headDimension: hd, scale: scale, scores: s, into: out + head * hd)
                         head += workers
                     }
                 }

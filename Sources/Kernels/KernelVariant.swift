@@ -1,0 +1,28 @@
+internal import CKernels
+
+/// One instruction-set variant of the C kernels (CKernels.h): AVX-512, AVX2 or portable scalar code. Every kernel
+/// exists in each variant; the process runs `active`, the widest one the CPU supports, unless `DDX_KERNELS`
+/// (`scalar`, `avx2`, `avx512`) named another at start-up. One binary therefore runs on any x86_64 or arm64 CPU.
+public struct KernelVariant: Sendable, Equatable, CustomStringConvertible {
+    /// The CKERN_* level: 0 scalar, 1 AVX2, 2 AVX-512.
+    public let level: Int
+
+    /// The variant the matrix kernels run in this process.
+    public static let active = KernelVariant(level: Int(ckern_simd_level()))
+
+    /// Every variant this CPU and build can run, narrowest first.
+    public static var supported: [KernelVariant] {
+        [CKERN_SCALAR, CKERN_AVX2, CKERN_AVX512].filter { ckern_supported(Int32($0)) != 0 }.map { KernelVariant(level: $0) }
+    }
+
+    /// "scalar", "AVX2" or "AVX-512".
+    public var name: String { String(cString: ckern_level_name(Int32(level))) }
+
+    public var description: String { name }
+
+    /// This variant's kernel table (it is supported: `active` and `supported` hold only runnable variants).
+    var table: UnsafePointer<ckern_kernel_table> { ckern_kernels(Int32(level))! }
+
+    /// The active variant's table, fetched once.
+    nonisolated(unsafe) static let activeTable: UnsafePointer<ckern_kernel_table> = active.table
+}
