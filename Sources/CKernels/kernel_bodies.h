@@ -20,6 +20,10 @@
  * values in every variant. FMAs are written out where wanted. */
 #pragma STDC FP_CONTRACT OFF
 
+#ifndef CK_NEON
+#define CK_NEON 0
+#endif
+
 static inline uint16_t ck_load_u16(const uint8_t *p) {
     uint16_t v;
     memcpy(&v, p, sizeof v);
@@ -28,6 +32,12 @@ static inline uint16_t ck_load_u16(const uint8_t *p) {
 
 #if CK_AVX2
 static inline float ck_half(const uint8_t *p) { return _cvtsh_ss(ck_load_u16(p)); }
+#elif CK_NEON
+static inline float ck_half(const uint8_t *p) {
+    __fp16 h;
+    memcpy(&h, p, sizeof h);
+    return (float)h;
+}
 #else
 /* IEEE binary16 -> binary32, exact for every input (normals, subnormals, infinities, NaNs). */
 static inline float ck_half(const uint8_t *p) {
@@ -185,6 +195,25 @@ void CK_FN(gemv_q8_0)(long rows, long columns, const void *w, long row_bytes,
             acc0 = _mm256_fmadd_ps(_mm256_set1_ps(ck_half(x0) * d32[b]), _mm256_cvtepi32_ps(p0), acc0);
         }
         y[r] = ck_hsum_ps(_mm256_add_ps(acc0, acc1));
+#elif CK_NEON
+        /* dotprod: four int32 lanes of 4-byte dot products per 16 bytes; two blocks per step, two accumulators */
+        float32x4_t acc0 = vdupq_n_f32(0), acc1 = vdupq_n_f32(0);
+        long b = 0;
+        for (; b + 2 <= nb; b += 2) {
+            const int8_t *w0 = (const int8_t *)(x + b * 34 + 2), *w1 = (const int8_t *)(x + b * 34 + 36);
+            const int8_t *a = q8 + b * 32;
+            const int32x4_t p0 = vdotq_s32(vdotq_s32(vdupq_n_s32(0), vld1q_s8(w0), vld1q_s8(a)), vld1q_s8(w0 + 16), vld1q_s8(a + 16));
+            const int32x4_t p1 = vdotq_s32(vdotq_s32(vdupq_n_s32(0), vld1q_s8(w1), vld1q_s8(a + 32)), vld1q_s8(w1 + 16), vld1q_s8(a + 48));
+            acc0 = vmlaq_n_f32(acc0, vcvtq_f32_s32(p0), ck_half(x + b * 34) * d32[b]);
+            acc1 = vmlaq_n_f32(acc1, vcvtq_f32_s32(p1), ck_half(x + b * 34 + 34) * d32[b + 1]);
+        }
+        for (; b < nb; b++) {
+            const int8_t *w0 = (const int8_t *)(x + b * 34 + 2);
+            const int8_t *a = q8 + b * 32;
+            const int32x4_t p0 = vdotq_s32(vdotq_s32(vdupq_n_s32(0), vld1q_s8(w0), vld1q_s8(a)), vld1q_s8(w0 + 16), vld1q_s8(a + 16));
+            acc0 = vmlaq_n_f32(acc0, vcvtq_f32_s32(p0), ck_half(x + b * 34) * d32[b]);
+        }
+        y[r] = vaddvq_f32(vaddq_f32(acc0, acc1));
 #else
         float sum = 0;
         for (long b = 0; b < nb; b++) {
@@ -236,6 +265,21 @@ void CK_FN(gemv_q4_0)(long rows, long columns, const void *w, long row_bytes,
             tail += dw * o32[b];
         }
         y[r] = ck_hsum_ps(_mm256_add_ps(_mm256_add_ps(acc0, acc1), acco)) + tail;
+#elif CK_NEON
+        float32x4_t acc0 = vdupq_n_f32(0), acc1 = vdupq_n_f32(0);
+        const uint8x16_t low = vdupq_n_u8(0x0F);
+        const int8x16_t eight = vdupq_n_s8(8);
+        for (long b = 0; b < nb; b++) {
+            const uint8x16_t v = vld1q_u8(x + b * 18 + 2);
+            const int8x16_t lo = vsubq_s8(vreinterpretq_s8_u8(vandq_u8(v, low)), eight);
+            const int8x16_t hi = vsubq_s8(vreinterpretq_s8_u8(vshrq_n_u8(v, 4)), eight);
+            const int8_t *a = q8 + b * 32;
+            const int32x4_t p = vdotq_s32(vdotq_s32(vdupq_n_s32(0), lo, vld1q_s8(a)), hi, vld1q_s8(a + 16));
+            if (b & 1) acc1 = vmlaq_n_f32(acc1, vcvtq_f32_s32(p), ck_half(x + b * 18) * d32[b]);
+            else acc0 = vmlaq_n_f32(acc0, vcvtq_f32_s32(p), ck_half(x + b * 18) * d32[b]);
+        }
+        (void)o32;
+        y[r] = vaddvq_f32(vaddq_f32(acc0, acc1));
 #else
         float sum = 0;
         for (long b = 0; b < nb; b++) {
@@ -289,6 +333,22 @@ void CK_FN(gemv_q4_1)(long rows, long columns, const void *w, long row_bytes,
             tail += ck_half(x0 + 2) * s32[b];
         }
         y[r] = ck_hsum_ps(_mm256_add_ps(_mm256_add_ps(acc0, acc1), accm)) + tail;
+#elif CK_NEON
+        float32x4_t acc0 = vdupq_n_f32(0), acc1 = vdupq_n_f32(0);
+        float mins = 0;
+        const uint8x16_t low = vdupq_n_u8(0x0F);
+        for (long b = 0; b < nb; b++) {
+            const uint8_t *blk = x + b * 20;
+            const uint8x16_t v = vld1q_u8(blk + 4);
+            const int8x16_t lo = vreinterpretq_s8_u8(vandq_u8(v, low));
+            const int8x16_t hi = vreinterpretq_s8_u8(vshrq_n_u8(v, 4));
+            const int8_t *a = q8 + b * 32;
+            const int32x4_t p = vdotq_s32(vdotq_s32(vdupq_n_s32(0), lo, vld1q_s8(a)), hi, vld1q_s8(a + 16));
+            if (b & 1) acc1 = vmlaq_n_f32(acc1, vcvtq_f32_s32(p), ck_half(blk) * d32[b]);
+            else acc0 = vmlaq_n_f32(acc0, vcvtq_f32_s32(p), ck_half(blk) * d32[b]);
+            mins += ck_half(blk + 2) * s32[b];
+        }
+        y[r] = vaddvq_f32(vaddq_f32(acc0, acc1)) + mins;
 #else
         float sum = 0;
         for (long b = 0; b < nb; b++) {

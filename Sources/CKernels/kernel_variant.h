@@ -16,10 +16,14 @@
 #define CK_PROTO_scalar(name, params, args) void CK_NAME(ck_, name, scalar) params;
 #define CK_PROTO_avx2(name, params, args) void CK_NAME(ck_, name, avx2) params;
 #define CK_PROTO_avx512(name, params, args) void CK_NAME(ck_, name, avx512) params;
+#define CK_PROTO_neon(name, params, args) void CK_NAME(ck_, name, neon) params;
 CK_KERNEL_LIST(CK_PROTO_scalar)
 #if defined(__x86_64__)
 CK_KERNEL_LIST(CK_PROTO_avx2)
 CK_KERNEL_LIST(CK_PROTO_avx512)
+#endif
+#if defined(__aarch64__)
+CK_KERNEL_LIST(CK_PROTO_neon)
 #endif
 
 #endif

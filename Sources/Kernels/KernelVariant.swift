@@ -1,10 +1,10 @@
 internal import CKernels
 
-/// One instruction-set variant of the C kernels (CKernels.h): AVX-512, AVX2 or portable scalar code. Every kernel
-/// exists in each variant; the process runs `active`, the widest one the CPU supports, unless `DDX_KERNELS`
-/// (`scalar`, `avx2`, `avx512`) named another at start-up. One binary therefore runs on any x86_64 or arm64 CPU.
+/// One instruction-set variant of the C kernels (CKernels.h): AVX-512, AVX2, NEON or portable scalar code. Every
+/// kernel exists in each variant; the process runs `active`, the widest one the CPU supports, unless `DDX_KERNELS`
+/// (`scalar`, `avx2`, `avx512`, `neon`) named another at start-up. One binary runs on any x86_64 or arm64 CPU.
 public struct KernelVariant: Sendable, Equatable, CustomStringConvertible {
-    /// The CKERN_* level: 0 scalar, 1 AVX2, 2 AVX-512.
+    /// The CKERN_* level: 0 scalar, 1 AVX2, 2 AVX-512, 3 NEON.
     public let level: Int
 
     /// The variant the matrix kernels run in this process.
@@ -12,10 +12,11 @@ public struct KernelVariant: Sendable, Equatable, CustomStringConvertible {
 
     /// Every variant this CPU and build can run, narrowest first.
     public static var supported: [KernelVariant] {
-        [CKERN_SCALAR, CKERN_AVX2, CKERN_AVX512].filter { ckern_supported(Int32($0)) != 0 }.map { KernelVariant(level: $0) }
+        [CKERN_SCALAR, CKERN_AVX2, CKERN_AVX512, CKERN_NEON].filter { ckern_supported(Int32($0)) != 0 }
+            .map { KernelVariant(level: $0) }
     }
 
-    /// "scalar", "AVX2" or "AVX-512".
+    /// "scalar", "AVX2", "AVX-512" or "NEON".
     public var name: String { String(cString: ckern_level_name(Int32(level))) }
 
     public var description: String { name }

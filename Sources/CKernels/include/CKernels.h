@@ -2,8 +2,9 @@
 #define CKERNELS_H
 /*
  * Hot inner loops of ddx's numeric kernels: matrix-vector products of ggml-quantised weight rows with
- * quantised activations, in three variants: AVX-512 and AVX2 intrinsics on x86_64 (compiled for those instructions by
- * target attributes, whatever the build's baseline) and portable scalar C, selected at run time. Each is tested
+ * quantised activations, in variants selected at run time: AVX-512 and AVX2 intrinsics on x86_64, NEON with the
+ * dot-product extension on arm64 (each compiled for its instructions by target attributes, whatever the build's
+ * baseline), and portable C. Each is tested
  * against a Swift reference implementation (Kernels/ReferenceDot.swift).
  *
  * Activation layouts (written by the Swift side, not ggml's block structs):
@@ -25,16 +26,16 @@ extern "C" {
 
 /*
  * Instruction-set variants. Every kernel exists once per variant; one variant is selected per process at load time
- * (the widest the CPU supports, or the one DDX_KERNELS names: scalar, avx2, avx512) and the `ckern_*` functions
+ * (the widest the CPU supports, or the one DDX_KERNELS names: scalar, avx2, avx512, neon) and the `ckern_*` functions
  * below run it. `ckern_kernels` reaches any supported variant directly (the tests compare each with the reference).
  */
-enum { CKERN_SCALAR = 0, CKERN_AVX2 = 1, CKERN_AVX512 = 2 };
+enum { CKERN_SCALAR = 0, CKERN_AVX2 = 1, CKERN_AVX512 = 2, CKERN_NEON = 3 };
 
 /// The variant the `ckern_*` functions run (a CKERN_* value).
 int ckern_simd_level(void);
 /// 1 when this CPU (and build) can run `level`'s code.
 int ckern_supported(int level);
-/// "scalar", "AVX2" or "AVX-512".
+/// "scalar", "AVX2", "AVX-512" or "NEON".
 const char *ckern_level_name(int level);
 
 #define CK_GEMV_Q8 (long rows, long columns, const void *w, long row_bytes, const int8_t *q8, const float *d32, \
