@@ -1,3 +1,4 @@
+internal import CKernels
 internal import COpenBLAS
 #if canImport(Glibc)
 import Glibc
@@ -33,9 +34,18 @@ public enum BLASRuntime {
     /// True when the loaded core is one OpenBLAS only picks on CPUs it does not recognise.
     public static var coreLooksMisdetected: Bool { fallbackCores.contains(coreName.lowercased()) }
 
-    /// The `OPENBLAS_CORETYPE` value this CPU should use (`SkylakeX` with AVX-512, `Haswell` with AVX2),
-    /// or nil when the CPU flags are unknown or offer neither.
-    public static func recommendedCoreType(cpuFlags: Set<String>? = CPUFlags.current()) -> String? {
+    /// The `OPENBLAS_CORETYPE` value this CPU should use (`SkylakeX` with AVX-512, `Haswell` with AVX2), or nil when
+    /// it offers neither. Asks the CPU itself (CPUID, as the kernel dispatcher does), not `/proc/cpuinfo`, which an
+    /// emulator or container may copy from another CPU.
+    public static func recommendedCoreType() -> String? {
+        let levels = Set(KernelVariant.supported.map(\.level))
+        if levels.contains(Int(CKERN_AVX512)) { return "SkylakeX" }
+        if levels.contains(Int(CKERN_AVX2)) { return "Haswell" }
+        return nil
+    }
+
+    /// The same choice from `/proc/cpuinfo`-style flags (nil when they are unknown or offer neither).
+    public static func recommendedCoreType(cpuFlags: Set<String>?) -> String? {
         guard let flags = cpuFlags else { return nil }
         if flags.contains("avx512f") && flags.contains("avx512bw") && flags.contains("avx512vl") { return "SkylakeX" }
         if flags.contains("avx2") && flags.contains("fma") { return "Haswell" }
