@@ -11,11 +11,8 @@ struct KernelVariantTests {
     @Test(arguments: QuantFormat.allCases)
     func everyVariantMatchesTheReference(_ format: QuantFormat) {
         var rng = SeededRandom(seed: 900 &+ UInt64(format.ggmlType))
-        let blockCols = format.blockSize == 256 ? 256 : 32
         for (rows, blocks) in Self.shapes {
-            let cols = blocks * (format.blockSize == 1 ? 37 : blockCols)
-            let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
-            let x = rng.floats(cols)
+            let (cols, bytes, x) = randomMatrix(format, rows: rows, blocks: blocks, rng: &rng)
             let scratch = MatVecScratch(maxColumns: cols)
             withPointers(bytes) { p in
                 let w = WeightMatrix(format: format, rows: rows, columns: cols, data: p)

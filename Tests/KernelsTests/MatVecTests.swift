@@ -54,12 +54,9 @@ struct MatVecTests {
     @Test(arguments: QuantFormat.allCases)
     func matchesReferences(_ format: QuantFormat) {
         var rng = SeededRandom(seed: 100 &+ UInt64(format.ggmlType))
-        let blockCols = format.blockSize == 256 ? 256 : 32
         let pools = [WorkerPool(threads: 1), WorkerPool(threads: 2), WorkerPool(threads: 3)]
         for (rows, blocks) in Self.shapes {
-            let cols = blocks * (format.blockSize == 1 ? 37 : blockCols)   // float formats: odd widths
-            let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
-            let x = rng.floats(cols)
+            let (cols, bytes, x) = randomMatrix(format, rows: rows, blocks: blocks, rng: &rng)
             let scratch = MatVecScratch(maxColumns: cols)
             withPointers(bytes) { p in
                 let w = WeightMatrix(format: format, rows: rows, columns: cols, data: p)

@@ -109,3 +109,12 @@ func dequantizeAll(_ w: WeightMatrix) -> [Float] {
     out.withUnsafeMutableBufferPointer { w.dequantizeRows(0..<w.rows, into: $0.baseAddress!) }
     return out
 }
+
+/// A random weight matrix of `rows` rows and `blocks` blocks of `format` per row (float formats get odd widths, 37
+/// values per "block"), as bytes, with an activation vector of its width.
+func randomMatrix(_ format: QuantFormat, rows: Int, blocks: Int, rng: inout SeededRandom)
+    -> (columns: Int, bytes: [UInt8], x: [Float]) {
+    let cols = blocks * (format.blockSize == 1 ? 37 : format.blockSize == 256 ? 256 : 32)
+    let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
+    return (cols, bytes, rng.floats(cols))
+}
