@@ -47,6 +47,12 @@ public struct MachineReport: Sendable {
         let xmlRuntime = XMLLibrary.runtimeVersion
         checks.append(Check(name: "libxml2", detail: "\(xmlRuntime) (built against \(XMLLibrary.compiledVersion))", ok: true, fix: nil))
 
+        let variant = KernelVariant.active
+        let widest = KernelVariant.supported.last ?? variant
+        var kernelDetail = "\(variant.name) C kernels for the matrix-vector work"
+        kernelDetail += variant == widest ? " (the widest this CPU supports)" : " (DDX_KERNELS; this CPU supports \(widest.name))"
+        checks.append(Check(name: "inference kernels", detail: kernelDetail, ok: true, fix: nil))
+
         let core = BLASRuntime.coreName
         let override = BLASRuntime.coreTypeOverride
         let recommended = BLASRuntime.recommendedCoreType()
