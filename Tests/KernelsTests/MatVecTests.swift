@@ -210,7 +210,7 @@ struct MatVecTests {
     @Test(arguments: [QuantFormat.f32, .q4_1, .q8_0])
     func batchIsTheSameOnAnyNumberOfThreads(_ format: QuantFormat) {
         var rng = SeededRandom(seed: 500 &+ UInt64(format.ggmlType))
-        let rows = 3 * MatVec.batchTileRows + 37, cols = 256, n = 40
+        let rows = 421, cols = 256, n = 40
         let bytes = randomBlocks(format, blocks: rows * cols / format.blockSize, rng: &rng)
         let x = rng.floats(n * cols)
         var results: [[UInt32]] = []
@@ -218,16 +218,28 @@ struct MatVecTests {
             let w = WeightMatrix(format: format, rows: rows, columns: cols, data: p)
             for threads in [1, 2, 3] {
                 let pool = WorkerPool(threads: threads)
-                let scratch = MatVecScratch(maxColumns: cols, tiles: threads)
-                var y = [Float](repeating: .nan, count: n * rows)
-                x.withUnsafeBufferPointer { xp in
-                    y.withUnsafeMutableBufferPointer { MatVec.multiplyBatch(w, xp.baseAddress!, count: n, into: $0.baseAddress!, scratch: scratch, pool: pool) }
+                // Both tile rules: half the matrix (224 rows, two tiles), and a budget of 96 rows (five tiles).
+                for tileBytes in [768 << 10, 96 * cols * 4] {
+                    let scratch = MatVecScratch(maxColumns: cols, tileBytes: tileBytes, tiles: threads)
+                    var y = [Float](repeating: .nan, count: n * rows)
+                    x.withUnsafeBufferPointer { xp in
+                        y.withUnsafeMutableBufferPointer { MatVec.multiplyBatch(w, xp.baseAddress!, count: n, into: $0.baseAddress!, scratch: scratch, pool: pool) }
+                    }
+                    #expect(!y.contains { $0.isNaN })
+                    results.append(y.map(\.bitPattern))
                 }
-                #expect(!y.contains { $0.isNaN })
-                results.append(y.map(\.bitPattern))
             }
         }
-        #expect(results[0] == results[1] && results[1] == results[2])
+        // Per tile rule, the same bits on 1, 2 and 3 threads.
+        #expect(results[0] == results[2] && results[2] == results[4])
+        #expect(results[1] == results[3] && results[3] == results[5])
+    }
+
+    @Test func batchTilesAreHalfTheMatrixAndAtLeast128Rows() {
+        #expect(MatVec.batchTileRows(rows: 192) == 128)
+        #expect(MatVec.batchTileRows(rows: 576) == 288)
+        #expect(MatVec.batchTileRows(rows: 1536) == 768)
+        #expect(MatVec.batchTileRows(rows: 421) == 224)
     }
 
     @Test func emptyAndTinyShapes() {

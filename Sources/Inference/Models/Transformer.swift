@@ -45,7 +45,9 @@ public final class Transformer: @unchecked Sendable {
         inverseFrequencies = FloatVector(c.inverseFrequencies(factors: weights.ropeFactors))
         let qRows = c.headCount * c.headDimension, kvRows = c.kvHeadCount * c.headDimension
         let b = self.maxBatch
+        // Tiles of 2 MiB: half of a 1536 × 576 projection per sgemm call (see `MatVec.batchTileRows(rows:)`).
         scratch = MatVecScratch(maxColumns: max(c.embeddingLength, qRows, c.feedForwardLength), maxBatch: b,
+                                tileBytes: 2 << 20,
                                 tiles: max(1, threads))
         x = FloatVector(count: b * c.embeddingLength)
         h = FloatVector(count: b * c.embeddingLength)
