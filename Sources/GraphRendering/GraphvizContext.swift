@@ -1,5 +1,5 @@
 internal import CGraphviz
-import Synchronization
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,7 +12,7 @@ import Darwin
 ///
 /// Graphviz is not thread-safe, not even with one context per thread (cgraph and ltdl keep global
 /// state), so all work — context creation included — runs inside `run(_:)`, which holds one
-/// process-wide `Mutex`. The context is created on first use and lives for the rest of the process.
+/// process-wide lock. The context is created on first use and lives for the rest of the process.
 /// When libgvc's plugin configuration is missing it has no plugins; the context is then rebuilt
 /// from plugin libraries loaded by `GraphvizPluginLoader`.
 final class GraphvizContext: @unchecked Sendable {
@@ -34,7 +34,11 @@ final class GraphvizContext: @unchecked Sendable {
     let textLayoutPlugins: [String]
     private let fallbackTable: GraphvizPluginLoader.Table?
 
-    private static let shared = Mutex<GraphvizContext?>(nil)
+    /// The process-wide Graphviz lock. An `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`, whose
+    /// futex-based lock ThreadSanitizer cannot see: under `--sanitize=thread` every Graphviz call looked like a race.
+    private static let lock = NSLock()
+    /// The shared context, created on first use; read and written only while `lock` is held.
+    nonisolated(unsafe) private static var sharedContext: GraphvizContext?
 
     private init(gvc: OpaquePointer, fallbackTable: GraphvizPluginLoader.Table?) {
         self.gvc = gvc
@@ -50,17 +54,17 @@ final class GraphvizContext: @unchecked Sendable {
     /// Runs `body` with the shared context while holding the process-wide Graphviz lock.
     /// Graphviz's messages are cleared before `body` runs, so `GraphvizMessages.take()` sees only its own.
     static func run<R: Sendable>(_ body: (GraphvizContext) throws -> R) throws -> R {
-        try shared.withLock { slot throws -> R in
-            let context: GraphvizContext
-            if let existing = slot {
-                context = existing
-            } else {
-                context = makeShared()
-                slot = context
-            }
-            GraphvizMessages.reset()
-            return try body(context)
+        lock.lock()
+        defer { lock.unlock() }
+        let context: GraphvizContext
+        if let existing = sharedContext {
+            context = existing
+        } else {
+            context = makeShared()
+            sharedContext = context
         }
+        GraphvizMessages.reset()
+        return try body(context)
     }
 
     /// Creates the shared context: libgvc's own configuration, or the dlopen fallback when that has
