@@ -44,14 +44,6 @@ public enum BLASRuntime {
         return nil
     }
 
-    /// The same choice from `/proc/cpuinfo`-style flags (nil when they are unknown or offer neither).
-    public static func recommendedCoreType(cpuFlags: Set<String>?) -> String? {
-        guard let flags = cpuFlags else { return nil }
-        if flags.contains("avx512f") && flags.contains("avx512bw") && flags.contains("avx512vl") { return "SkylakeX" }
-        if flags.contains("avx2") && flags.contains("fma") { return "Haswell" }
-        return nil
-    }
-
     /// The value of `OPENBLAS_CORETYPE` in this process's environment, if set.
     public static var coreTypeOverride: String? {
         guard let p = getenv("OPENBLAS_CORETYPE") else { return nil }
