@@ -19,6 +19,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ddx", targets: ["ddx"]),
+        .executable(name: "ddx-fuzz", targets: ["ddx-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        // libFuzzer's driver (compiler-rt); linked only into fuzzing builds of ddx-fuzz (scripts/fuzz).
+        .systemLibrary(name: "CLibFuzzer"),
 
         // Pure Swift: reasoning text -> paths -> graph. The parser's state lives in one private, single-threaded
         // class; dynamic exclusivity checks on it cost ~12% of parse time, so they are off for this module.
@@ -78,6 +81,12 @@ let package = Package(
             "Explorer", "GraphRendering", "Inference", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzzing targets (inputs in, properties checked) and the tool that runs them under libFuzzer or replays
+        // saved inputs; see scripts/fuzz.
+        .target(name: "FuzzTargets", dependencies: [
+            "GGUF", "Inference", "Tokenization", "ReasoningPaths", "Ontology", "GraphRendering", "Explorer",
+        ]),
+        .executableTarget(name: "ddx-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"]),
 
         // Helpers shared by the test targets (scratch directories, repository paths, SVG inspection).
         .target(name: "TestSupport", dependencies: ["GGUF", "Inference"], path: "Tests/TestSupport"),
@@ -94,6 +103,7 @@ let package = Package(
         .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Ontology", "ReasoningPaths", "TestSupport"]),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "ReasoningPaths", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "ReasoningPaths", "Inference", "TestSupport"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "DDxCLITests", dependencies: ["ddx", "TestSupport"], exclude: ["Golden"]),
     ]
 )

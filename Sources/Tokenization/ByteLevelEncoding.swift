@@ -1,6 +1,6 @@
 /// GPT-2's reversible byte-to-character table: printable Latin-1 bytes stand for themselves, the other 68 bytes
 /// map to U+0100 onwards in byte order. Table as GPT-2's `bytes_to_unicode` (llama.cpp's `unicode_byte_to_utf8_map`).
-enum ByteLevelEncoding {
+public enum ByteLevelEncoding {
     /// The scalar value standing for each byte.
     static let scalarForByte: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 256)
@@ -26,8 +26,8 @@ enum ByteLevelEncoding {
     /// The UTF-8 bytes of each byte's stand-in character.
     static let utf8ForByte: [[UInt8]] = scalarForByte.map { Array(String(Unicode.Scalar($0)!).utf8) }
 
-    /// `bytes` in the byte-level encoding, as vocabulary texts are written.
-    static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    /// `bytes` in the byte-level encoding, as vocabulary texts are written (`" é"` → `"ĠÃ©"`).
+    public static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
         let table = utf8ForByte

@@ -1,0 +1,50 @@
+/// One fuzzing target: a named function that takes arbitrary bytes, drives one part of ddx with them, and checks
+/// the properties that must hold for every input.
+///
+/// A target returns normally for every input ddx rejects cleanly (a thrown error is the expected outcome for most
+/// hostile inputs). It throws ``FuzzViolation`` when a property fails, and any crash, trap, leak or hang inside it
+/// is a bug. `ddx-fuzz` runs targets under libFuzzer (`scripts/fuzz`) or replays saved inputs; the test suite
+/// replays every saved input (`Tests/FuzzTargetsTests/Corpus/<name>/`).
+public struct FuzzTarget: Sendable {
+    /// The name used on the command line and as the corpus directory name.
+    public let name: String
+    /// What the target drives and checks, one line.
+    public let summary: String
+    /// Repository-relative directories whose files seed the corpus (besides the target's own saved corpus).
+    public let seedDirectories: [String]
+    /// Largest input libFuzzer should generate, in bytes.
+    public let maxInputLength: Int
+    private let body: @Sendable ([UInt8]) throws -> Void
+
+    /// A target named `name` that runs `body` on each input.
+    public init(name: String, summary: String, seedDirectories: [String] = [], maxInputLength: Int = 4096,
+                body: @escaping @Sendable ([UInt8]) throws -> Void) {
+        self.name = name
+        self.summary = summary
+        self.seedDirectories = seedDirectories
+        self.maxInputLength = maxInputLength
+        self.body = body
+    }
+
+    /// Runs the target on one input.
+    /// - Throws: ``FuzzViolation`` when a property that must hold for every input fails.
+    public func run(_ input: [UInt8]) throws {
+        try body(input)
+    }
+
+    /// Every target, in the order `scripts/fuzz` runs them.
+    public static let all: [FuzzTarget] = [
+        GGUFFuzzing.target,
+        TokenizerFuzzing.target,
+        ChatTemplateFuzzing.target,
+        ReasoningFuzzing.target,
+    ] + OntologyFuzzing.targets + [
+        RenderFuzzing.target,
+        EscapingFuzzing.target,
+    ]
+
+    /// The target called `name`, if any.
+    public static func named(_ name: String) -> FuzzTarget? {
+        all.first { $0.name == name }
+    }
+}
