@@ -81,11 +81,25 @@ enum EscapingFuzzing {
         }
     }
 
-    /// `text` with the five entities decoded.
+    /// `text` with the five entities decoded, byte by byte (Foundation's string search compares characters, and a
+    /// combining mark after `;` would hide an entity from it).
     static func decodeEntities(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        let entities: [([UInt8], UInt8)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")]
+            .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "&"), let (entity, byte) = entities.first(where: { b[i...].starts(with: $0.0) }) {
+                out.append(byte)
+                i += entity.count
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `escaped` parses as both element text and a double-quoted attribute value of an XML document.

@@ -4,20 +4,28 @@ enum MarkupCheck {
     nonisolated(unsafe) private static let markdownTag = try! Regex(
         #"^</?(p|ol|ul|li|blockquote|pre|span|h[1-6]|hr|code|strong|em)( (class="[a-z0-9 -]+"|data-line="[0-9]+"|value="[0-9]+"))*>$"#)
 
-    /// Throws unless every tag in `html` is one `MarkdownLite` may write and every `&` starts an entity.
+    /// Throws unless every tag in `html` is one `MarkdownLite` may write and every `&` outside tags starts an
+    /// entity. Works on UTF-8 bytes: a combining mark after `>` would merge with it into one `Character`.
     static func requireOnlyMarkdownTags(_ html: String, name: String) throws {
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            guard let close = rest[open...].firstIndex(of: ">") else {
+        let b = Array(html.utf8)
+        var text: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<") else {
+                text.append(b[i])
+                i += 1
+                continue
+            }
+            guard let close = b[i...].firstIndex(of: UInt8(ascii: ">")) else {
                 throw FuzzViolation(name, "MarkdownLite.html: an unclosed <")
             }
-            let tag = rest[open...close]
+            let tag = String(decoding: b[i...close], as: UTF8.self)
             guard tag.wholeMatch(of: markdownTag) != nil else {
                 throw FuzzViolation(name, "MarkdownLite.html wrote an unexpected tag \(tag.prefix(80))")
             }
-            rest = rest[rest.index(after: close)...]
+            i = close + 1
         }
-        try EscapingFuzzing.requireEntityOnly(
-            html.replacing(try! Regex(#"<[^>]*>"#), with: ""), name: name, what: "MarkdownLite.html text")
+        try EscapingFuzzing.requireEntityOnly(String(decoding: text, as: UTF8.self), name: name,
+                                              what: "MarkdownLite.html text")
     }
 }

@@ -9,6 +9,9 @@ import CLibFuzzer
 ///     ddx-fuzz list                           the targets, one per line: name, max input length, seed directories
 ///     ddx-fuzz replay TARGET FILE|DIR...      runs each input once; exit 1 on the first property violation
 ///     ddx-fuzz TARGET [libFuzzer flags] DIR…  fuzzing builds only (scripts/fuzz builds them)
+///     DDX_FUZZ_TARGET=TARGET ddx-fuzz [libFuzzer flags] DIR…
+///                                             the same; this form survives libFuzzer's -fork and -jobs modes,
+///                                             which start children with the flags only
 ///
 /// A fuzzing build is `swift build -Xswiftc -sanitize=fuzzer,address -Xswiftc -DDDX_FUZZ`; without `DDX_FUZZ` the
 /// tool replays only, which is how crash inputs are reproduced in an ordinary debug build.
@@ -16,6 +19,9 @@ import CLibFuzzer
 enum DDXFuzz {
     static func main() {
         let arguments = CommandLine.arguments
+        if let name = ProcessInfo.processInfo.environment["DDX_FUZZ_TARGET"], !name.isEmpty {
+            fuzz(target(name), firstFlag: 1)
+        }
         guard arguments.count >= 2 else { usage() }
         switch arguments[1] {
         case "list":
@@ -27,7 +33,7 @@ enum DDXFuzz {
             guard arguments.count >= 4 else { usage() }
             exit(replay(target: target(arguments[2]), paths: Array(arguments[3...])))
         default:
-            fuzz(target(arguments[1]))
+            fuzz(target(arguments[1]), firstFlag: 2)
         }
     }
 
@@ -36,6 +42,7 @@ enum DDXFuzz {
             usage: ddx-fuzz list
                    ddx-fuzz replay TARGET FILE|DIR...
                    ddx-fuzz TARGET [libFuzzer flags] [CORPUS_DIR...]   (fuzzing builds, see scripts/fuzz)
+                   DDX_FUZZ_TARGET=TARGET ddx-fuzz [libFuzzer flags] [CORPUS_DIR...]
 
             """.utf8))
         exit(2)
@@ -84,25 +91,16 @@ enum DDXFuzz {
     /// The target libFuzzer's callback runs (C callbacks cannot capture context).
     nonisolated(unsafe) static var active: FuzzTarget?
 
-    static func fuzz(_ target: FuzzTarget) -> Never {
+    /// Runs libFuzzer on `target`; it sees the program name and the arguments from `firstFlag` on.
+    static func fuzz(_ target: FuzzTarget, firstFlag: Int) -> Never {
         #if DDX_FUZZ
         active = target
-        // libFuzzer sees the program name and the arguments after the target name.
-        var kept = [CommandLine.unsafeArgv[0]] + (2..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
+        let count = Int(CommandLine.argc)
+        var kept = [CommandLine.unsafeArgv[0]] + (min(firstFlag, count)..<count).map { CommandLine.unsafeArgv[$0] }
         var argc = Int32(kept.count)
         let status = kept.withUnsafeMutableBufferPointer { buffer -> Int32 in
             var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = buffer.baseAddress
-            return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-                let input = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-                do {
-                    try DDXFuzz.active!.run(input)
-                } catch {
-                    // A property violation is a finding: abort so libFuzzer saves the input as a crash.
-                    FileHandle.standardError.write(Data("ddx-fuzz: property violated: \(error)\n".utf8))
-                    abort()
-                }
-                return 0
-            }
+            return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) }
         }
         exit(status)
         #else
@@ -111,3 +109,21 @@ enum DDXFuzz {
         #endif
     }
 }
+
+#if DDX_FUZZ
+/// libFuzzer's per-input entry point (its own `main`, linked in by `-sanitize=fuzzer`, needs the symbol; ddx-fuzz's
+/// `main` passes the same function to `LLVMFuzzerRunDriver`). A property violation aborts, so libFuzzer saves the
+/// input as a crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let target = DDXFuzz.active else { return 0 }
+    let input = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    do {
+        try target.run(input)
+    } catch {
+        FileHandle.standardError.write(Data("ddx-fuzz: property violated: \(error)\n".utf8))
+        abort()
+    }
+    return 0
+}
+#endif

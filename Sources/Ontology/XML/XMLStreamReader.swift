@@ -196,7 +196,9 @@ final class XMLStreamReader {
 
     private func rejectEntityDeclarations() throws {
         if allowsEntities { return }
-        guard let doc = xmlTextReaderCurrentDoc(reader) else { return }
+        // The document through the current (DOCTYPE) node: xmlTextReaderCurrentDoc would hand the document's
+        // ownership to the caller, and the reader would then never free it (a leak per file, found by fuzzing).
+        guard let doc = xmlTextReaderCurrentNode(reader)?.pointee.doc else { return }
         for dtd in [doc.pointee.intSubset, doc.pointee.extSubset] {
             guard let dtd else { continue }
             if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {

@@ -164,4 +164,7 @@ final class Scope {
     }
 
     func assign(_ name: String, _ value: RuntimeValue) { variables[name] = value }
+
+    /// Drops every variable (the end of a render; see `TemplateEvaluator.breakCycles`).
+    func removeAll() { variables = [:] }
 }

@@ -12,6 +12,10 @@ final class TemplateEvaluator {
     var callDepth = 0
     /// The value standing in for the missing base of a `{% filter %}` / `{% set x | f %}` filter chain.
     var blockValue: RuntimeValue?
+    /// Macros and namespaces made during this render. They can form reference cycles (a macro's defining scope
+    /// holds the macro; `{% set ns.me = ns %}`), so they are emptied when rendering ends.
+    private var macros: [MacroClosure] = []
+    private var namespaces: [NamespaceObject] = []
 
     enum Flow { case normal, breakLoop, continueLoop }
 
@@ -23,8 +27,31 @@ final class TemplateEvaluator {
 
     func render(_ body: [TemplateStatement], context: [String: RuntimeValue]) throws -> String {
         let root = Scope(parent: nil, variables: context)
+        defer { breakCycles(root) }
         _ = try execute(body, in: root)
         return output
+    }
+
+    /// A macro made by this render, recorded so that `breakCycles` can release it.
+    func made(_ macro: MacroClosure) -> MacroClosure {
+        macros.append(macro)
+        return macro
+    }
+
+    /// A namespace made by this render, recorded so that `breakCycles` can release it.
+    func made(_ namespace: NamespaceObject) -> NamespaceObject {
+        namespaces.append(namespace)
+        return namespace
+    }
+
+    /// Empties every scope a macro captured and every namespace, so that no cycle outlives the render
+    /// (found as a leak by fuzzing: every template with a macro kept its whole context alive).
+    private func breakCycles(_ root: Scope) {
+        root.removeAll()
+        for macro in macros { macro.scope.removeAll() }
+        for namespace in namespaces { namespace.attributes = RuntimeDict() }
+        macros = []
+        namespaces = []
     }
 
     private func write(_ text: String) throws {
@@ -76,7 +103,7 @@ final class TemplateEvaluator {
             if let filter { value = try applyBlockFilter(filter, to: value, in: scope) }
             try assign(target, value, in: scope)
         case .macro(let definition):
-            scope.assign(definition.name, .callable(.macro(MacroClosure(definition: definition, scope: scope))))
+            scope.assign(definition.name, .callable(.macro(made(MacroClosure(definition: definition, scope: scope)))))
         case .callBlock(let call, let callerDefinition):
             guard case .call(let calleeExpression, let argumentExpressions) = call.kind else { break }
             let callee = try evaluate(calleeExpression, in: scope)
@@ -84,7 +111,7 @@ final class TemplateEvaluator {
             guard case .callable(.macro(let macro)) = callee else {
                 throw ChatTemplateError.unsupported("unsupported call block on a non-macro")
             }
-            let caller = MacroClosure(definition: callerDefinition, scope: scope)
+            let caller = made(MacroClosure(definition: callerDefinition, scope: scope))
             try write(try PythonFormatter.str(try invoke(macro, arguments, caller: caller)))
         case .filterBlock(let filter, let body):
             let text = try capture { _ = try execute(body, in: Scope(parent: scope)) }

@@ -13,7 +13,7 @@ enum TemplateGlobals {
         switch name {
         case "range": return try range(arguments)
         case "namespace":
-            return .namespace(NamespaceObject(try dictionary(arguments, "namespace")))
+            return .namespace(evaluator.made(NamespaceObject(try dictionary(arguments, "namespace"))))
         case "dict":
             return .dict(try dictionary(arguments, "dict"))
         case "raise_exception":
