@@ -22,30 +22,8 @@ public enum AtomicFileWriter {
                 throw InputError("\(path): cannot create directory \(dir.path)")
             }
         }
-        // A short temporary name, so a target name near the 255-byte limit still works.
-        let temp = dir.appendingPathComponent(".ddx-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        do {
-            try Data(bytes).write(to: temp, options: [.withoutOverwriting])
-            // Replacing a file keeps its permissions.
-            if exists, let mode = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw InputError("\(path): cannot write: \(Self.reason(error))")
-        }
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw InputError("\(path): cannot write: \(String(cString: strerror(code)))")
-        }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
+        let staged = StagedFile(for: url)
+        try staged.write(bytes, displayPath: path)
+        try staged.commit(displayPath: path)
     }
 }

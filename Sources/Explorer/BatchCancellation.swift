@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -14,17 +13,13 @@ public final class BatchCancellation: Sendable {
     /// Whether a stop was requested.
     public var isRequested: Bool { flag.load(ordering: .acquiring) }
 
-    /// Routes SIGINT to `request()` (and `onInterrupt`) instead of killing the process; a second SIGINT kills it as
-    /// usual. Keep the returned source alive for as long as the handler should stay installed.
-    public func installInterruptHandler(onInterrupt: @escaping @Sendable () -> Void = {}) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global(qos: .userInitiated))
-        source.setEventHandler { [self] in
+    /// Routes the next SIGINT to `request()` (and `onInterrupt`) instead of ending the process; the SIGINT after
+    /// that ends it through ``Interruption`` (which removes files still being written). Call the returned function
+    /// to withdraw the handler.
+    public func installInterruptHandler(onInterrupt: @escaping @Sendable () -> Void = {}) -> @Sendable () -> Void {
+        Interruption.onNextInterrupt { [self] in
             request()
             onInterrupt()
-            signal(SIGINT, SIG_DFL)
         }
-        source.resume()
-        return source
     }
 }

@@ -55,8 +55,8 @@ public enum ExportSet {
 
     /// Writes every file, all or nothing (see the type's description). Paths must differ.
     public static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
-        var staged: [(temp: URL, target: URL, path: String)] = []
-        func discard() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
+        var staged: [(file: StagedFile, path: String)] = []
+        func discard() { for s in staged { s.file.discard() } }
         for file in files {
             let target = URL(fileURLWithPath: file.path).resolvingSymlinksInPath()
             let dir = target.deletingLastPathComponent()
@@ -71,31 +71,18 @@ public enum ExportSet {
                 discard()
                 throw InputError("\(file.path): cannot create directory \(dir.path)")
             }
-            let temp = dir.appendingPathComponent(".ddx-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
-            do {
-                try Data(file.bytes).write(to: temp, options: [.withoutOverwriting])
-                if let mode = try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] {
-                    try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: temp)
+            let temp = StagedFile(for: target)
+            do { try temp.write(file.bytes, displayPath: file.path) } catch {
                 discard()
-                throw InputError("\(file.path): cannot write: \(reason(error))")
+                throw error
             }
-            staged.append((temp, target, file.path))
+            staged.append((temp, file.path))
         }
-        for (offset, s) in staged.enumerated() where rename(s.temp.path, s.target.path) != 0 {
-            let code = errno
-            for rest in staged[offset...] { try? FileManager.default.removeItem(at: rest.temp) }
-            throw InputError("\(s.path): cannot write: \(String(cString: strerror(code)))")
+        for (offset, s) in staged.enumerated() {
+            do { try s.file.commit(displayPath: s.path) } catch {
+                for rest in staged[(offset + 1)...] { rest.file.discard() }
+                throw error
+            }
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
     }
 }

@@ -159,31 +159,27 @@ public struct WalkthroughExporter: Sendable {
         } catch {
             throw InputError("\(directory): cannot create folder \(parent.path)")
         }
-        let staging = parent.appendingPathComponent(".ddx-frames-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let staging = StagedFile(for: target, kind: "frames")
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fm.createDirectory(at: staging.url, withIntermediateDirectories: false)
             for (i, frame) in frames.enumerated() {
-                try Data(frame.utf8).write(to: staging.appendingPathComponent(frameName(i + 1, of: frames.count)))
+                try Data(frame.utf8).write(to: staging.url.appendingPathComponent(frameName(i + 1, of: frames.count)))
             }
         } catch {
-            try? fm.removeItem(at: staging)
+            staging.discard()
             throw InputError("\(directory): cannot write frames: \((error as NSError).localizedDescription)")
         }
         if !exists {
-            if rename(staging.path, target.path) != 0 {
-                let code = errno
-                try? fm.removeItem(at: staging)
-                throw InputError("\(directory): cannot write frames: \(String(cString: strerror(code)))")
-            }
+            try staging.commit(displayPath: directory)
             return
         }
         let names = (0..<frames.count).map { frameName($0 + 1, of: frames.count) }
-        for name in names where rename(staging.appendingPathComponent(name).path, target.appendingPathComponent(name).path) != 0 {
-            let code = errno
-            try? fm.removeItem(at: staging)
-            throw InputError("\(directory)/\(name): cannot write: \(String(cString: strerror(code)))")
+        try staging.settle {
+            for name in names
+            where rename(staging.url.appendingPathComponent(name).path, target.appendingPathComponent(name).path) != 0 {
+                throw InputError("\(directory)/\(name): cannot write: \(String(cString: strerror(errno)))")
+            }
         }
-        try? fm.removeItem(at: staging)
         let keep = Set(names)
         for old in (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
         where old.hasPrefix("frame-") && old.hasSuffix(".svg") && !keep.contains(old)

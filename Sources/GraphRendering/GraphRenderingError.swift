@@ -16,6 +16,8 @@ public enum GraphRenderingError: Error, CustomStringConvertible, Equatable {
     case dotParseFailed(String)
     /// The JSON export could not be encoded.
     case encodingFailed(String)
+    /// The graph is larger than the layout limits (``LayoutLimits``).
+    case graphTooLarge(nodes: Int, edges: Int, limits: LayoutLimits)
 
     /// A one-line message for stderr.
     public var description: String {
@@ -38,6 +40,10 @@ public enum GraphRenderingError: Error, CustomStringConvertible, Equatable {
             return "Graphviz could not parse the DOT text: \(Self.oneLine(message))"
         case let .encodingFailed(message):
             return "could not encode the graph as JSON: \(Self.oneLine(message))"
+        case let .graphTooLarge(nodes, edges, limits):
+            return "the graph has \(nodes) nodes and \(edges) edges, more than the \(limits.maxNodes) nodes and "
+                + "\(limits.maxEdges) edges ddx lays out (Graphviz can take minutes on graphs this size); raise "
+                + "--max-nodes/--max-edges, or export dot, mmd or json, which need no layout"
         }
     }
 

@@ -21,6 +21,11 @@ struct GraphvizDocument {
     /// Footer and fingerprint.
     let annotations: DiagramAnnotations
 
+    /// Throws `graphTooLarge` when the graph is over this process's ``LayoutLimits``; call before laying it out.
+    func requireLayoutable() throws {
+        try LayoutLimits.current.check(nodes: graph.nodes.count, edges: graph.edges.count)
+    }
+
     /// Creates the cgraph graph; throws `unknownNode` when an edge names a missing node.
     func build() throws -> UnsafeMutablePointer<Agraph_t> {
         var descriptor = Agdesc_t()

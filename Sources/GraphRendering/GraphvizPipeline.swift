@@ -19,6 +19,7 @@ enum GraphvizPipeline {
             return try writeDOT(graph)
         }
         try requireRenderer(for: format, in: context)
+        try document.requireLayoutable()
         let graph = try document.build()
         defer { agclose(graph) }
         return try layoutAndRender(graph, as: format, in: context)

@@ -47,6 +47,7 @@ enum PDFHandoutGraphDrawing {
                        focus: PDFHandoutPage.GraphFocus, in context: GraphvizContext) throws -> Recording {
         try GraphvizPipeline.requireRenderer(for: .pdf, in: context)
         let document = GraphvizDocument(graph: graph, style: style, annotations: annotations)
+        try document.requireLayoutable()
         let root = try document.build()
         defer { agclose(root) }
         // The page footer carries the disclaimer and fingerprint; the graph's own footer would repeat them.

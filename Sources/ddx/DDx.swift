@@ -15,6 +15,8 @@ struct DDx: AsyncParsableCommand {
 
     static func main() async {
         BLASStartup.fixCoreIfNeeded(arguments: CommandLine.arguments)
+        // Ctrl-C and SIGTERM remove files still being written and exit with 130/143 (batch stops gracefully first).
+        Interruption.installExitHandlers()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -44,6 +44,7 @@ struct BatchCommand: AsyncParsableCommand {
     var optionsField: String = "options"
 
     @OptionGroup var ontologies: OntologyOptions
+    @OptionGroup var layout: LayoutOptions
 
     @Flag(name: .long, help: "Generate the texts: each JSONL line holds a question for the model (see --model, --endpoint, --concurrency).")
     var generate = false
@@ -91,6 +92,7 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        layout.apply()
         let fields = BatchFields(text: generate ? questionField : textField, id: idField, answer: answerField, options: optionsField)
         let config = BatchJob.Configuration(input: input, output: output, fields: fields, threads: threads,
                                             maxBytes: maxBytes, restart: restart,
@@ -113,10 +115,10 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let cancellation = BatchCancellation()
         let quiet = self.quiet
-        let handler = cancellation.installInterruptHandler {
+        let withdraw = cancellation.installInterruptHandler {
             if !quiet { StandardError.print("\nddx batch: stopping after the items under way (Ctrl-C again to kill)") }
         }
-        defer { handler.cancel() }
+        defer { withdraw() }
         let job = BatchJob(configuration: config, ontology: ontology)
         let log: (String) -> Void = { line in if !quiet { StandardError.print(line) } }
         let result: BatchJob.Result

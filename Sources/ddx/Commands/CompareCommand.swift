@@ -44,6 +44,7 @@ struct CompareCommand: AsyncParsableCommand {
     var casePrompt: CasePrompt = .full
 
     @OptionGroup var ontologies: OntologyOptions
+    @OptionGroup var layout: LayoutOptions
 
     @Option(name: .long, help: ArgumentHelp("A copy of the Templates folder (DIR/compare and DIR/report for the page, DIR/prompts for prompts); default: $DDX_TEMPLATES_DIR, else the shipped Templates.", valueName: "dir"))
     var templates: String?
@@ -81,6 +82,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        layout.apply()
         let formats = try export.map(ExportSet.formats) ?? []
         let report = try CompareReport(templatesDirectory: templates)
         let medicalCase = try caseReference.map { try CaseLibrary.load($0) }

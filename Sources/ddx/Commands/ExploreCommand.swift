@@ -36,6 +36,7 @@ struct ExploreCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var ontologies: OntologyOptions
+    @OptionGroup var layout: LayoutOptions
 
     @OptionGroup var prompt: PromptOptions
 
@@ -65,6 +66,7 @@ struct ExploreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        layout.apply()
         let formats = try export.map(ExportSet.formats) ?? []
         // Everything that can fail fast does so before a model is loaded.
         let report = try ExploreReport(reportDirectory: try TemplateLocator.reportDirectory(explicit: templates))

@@ -12,6 +12,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var source: InputOptions
 
     @OptionGroup var ontologies: OntologyOptions
+    @OptionGroup var layout: LayoutOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output (then --format is required).", valueName: "file"))
     var output: String
@@ -30,6 +31,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        layout.apply()
         let input = try source.read()
         let loaded = try ontologies.load()
         let analysis = TextAnalysis(input: input, ontology: loaded?.index)

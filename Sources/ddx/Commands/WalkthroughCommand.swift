@@ -29,6 +29,7 @@ struct WalkthroughCommand: AsyncParsableCommand {
     var casePrompt: CasePrompt = .full
 
     @OptionGroup var ontologies: OntologyOptions
+    @OptionGroup var layout: LayoutOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
 
@@ -45,6 +46,7 @@ struct WalkthroughCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        layout.apply()
         let medicalCase = try CaseLibrary.load(caseReference)
         let htmlPath = output ?? "ddx-out/walkthrough-\(medicalCase.id).html"
         let exporter = try WalkthroughExporter(templateDirectory: templates.map { ($0 as NSString).appendingPathComponent("walkthrough") })
