@@ -168,6 +168,7 @@ public final class BatchJournal {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw InputError("\(path): cannot read: \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
+        guard size > 0 else { return [] }  // no zero-capacity initializer: it writes the shared empty array
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
             count = 0

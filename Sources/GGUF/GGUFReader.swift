@@ -168,11 +168,14 @@ struct GGUFReader {
 
     /// Copies `count` fixed-size little-endian elements (the caller has checked they fit) in one block.
     private mutating func copyElements<T: BitwiseCopyable & GGUFLittleEndianElement>(_ count: Int) -> [T] {
+        // No `Array(unsafeUninitializedCapacity: 0)`: it stores the count into the shared empty-array singleton,
+        // which ThreadSanitizer reports as a race when two threads read empty arrays at once.
+        guard count > 0 else { return [] }
         let width = MemoryLayout<T>.size
         let start = base + position
         position += count * width
         let copy = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: start, byteCount: count * width) }
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: start, byteCount: count * width)
             initialized = count
         }
         #if _endian(big)

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 import Tokenization
 
@@ -129,7 +130,7 @@ struct ChatTemplateErrorTests {
     }
 
     /// The deepest templates the limits admit render within a 512 KiB thread stack (the size of secondary
-    /// threads on several platforms).
+    /// threads on several platforms); sanitizer builds get their larger frames' worth.
     @Test func limitsKeepStackUseSmall() {
         let depth = 63
         let nested = String(repeating: "{% if true %}", count: depth) + "x" + String(repeating: "{% endif %}", count: depth)
@@ -144,7 +145,7 @@ struct ChatTemplateErrorTests {
             }
             done.signal()
         }
-        thread.stackSize = 512 << 10
+        thread.stackSize = (512 << 10) * Sanitizer.stackFactor
         thread.start()
         done.wait()
         #expect(results.withLock { $0 } == ["x", "1", "64"])
