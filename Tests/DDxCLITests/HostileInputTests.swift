@@ -14,6 +14,8 @@ struct HostileInputTests {
         "<img src=x onerror=alert(2)>",
         "Value \\N and \\G and \\l here",
         "{{mermaid}} | pipe ; semi %% end",
+        "<svg onload=alert(3)>",
+        "javascript:alert`4`",
     ]
 
     /// The labels as a three-path MedReason list.
@@ -22,7 +24,7 @@ struct HostileInputTests {
 
         1. \(labels[0]) -> \(labels[1]) -> \(labels[2])
         2. \(labels[3]) -> \(labels[4]) -> \(labels[5])
-        3. \(labels[6]) -> \(labels[7])
+        3. \(labels[6]) -> \(labels[7]) -> \(labels[8]) -> \(labels[9])
 
         """.utf8)
 
@@ -43,8 +45,11 @@ struct HostileInputTests {
         let raw = result.out.lowercased()
         #expect(!raw.contains("<script"))
         #expect(!raw.contains("<img"))
+        #expect(!raw.contains("<svg onload"))
         #expect(!raw.contains("<!entity"))
         let svg = try SVGInspection(result.stdout)
+        #expect(svg.eventAttributes.isEmpty, "event attributes: \(svg.eventAttributes)")
+        #expect(!svg.linkTargets.contains { $0.lowercased().contains("javascript:") })
         for label in Self.labels {
             #expect(svg.texts.contains(label) || svg.tooltips.contains { $0.hasPrefix(label) }, "label lost: \(label)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import Ontology
@@ -44,6 +45,53 @@ struct XMLSecurityTests {
         #expect(error.line == 6)
         #expect(error.description.hasPrefix(RepoFiles.ontologyFixture("xml-malformed.xml") + ":6:"))
         #expect(!error.description.contains("\n"))
+    }
+
+    /// Loads `xml` written to a scratch file; returns the error, or nil when it loaded.
+    private func loadError(text xml: [UInt8]) throws -> OntologyError? {
+        try ScratchDirectory.with { dir in
+            let path = dir.appendingPathComponent("input.xml").path
+            try Data(xml).write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try OntologyLoader().load(file: path, format: .ddx)
+                return nil
+            } catch let error as OntologyError {
+                #expect(error.description.hasPrefix(path + ":"), "\(error)")
+                #expect(!error.description.contains("\n"))
+                return error
+            }
+        }
+    }
+
+    @Test func httpExternalEntityIsRefused() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE ontology [ <!ENTITY remote SYSTEM "http://127.0.0.1:9/secret"> ]>
+            <ontology xmlns="urn:x-ddx:ontology:1" id="t" version="1"><meta><title>&remote;</title></meta></ontology>
+            """
+        let error = try #require(try loadError(text: Array(xml.utf8)))
+        #expect(error.message.contains("external entity 'remote'"), "\(error)")
+    }
+
+    @Test func deeplyNestedElementsFailWithTheLine() throws {
+        let depth = 100_000
+        var xml = Array("<?xml version=\"1.0\"?>\n<ontology xmlns=\"urn:x-ddx:ontology:1\" xmlns:x=\"urn:x\" id=\"t\" version=\"1\">\n".utf8)
+        for _ in 0..<depth { xml += Array("<x:a>".utf8) }
+        for _ in 0..<depth { xml += Array("</x:a>".utf8) }
+        xml += Array("\n</ontology>\n".utf8)
+        let error = try #require(try loadError(text: xml))
+        #expect(error.line == 3, "\(error)")
+        #expect(error.message.lowercased().contains("depth"), "\(error)")
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ontology xmlns=\"urn:x-ddx:ontology:1\" id=\"t\" version=\"1\">\n".utf8)
+        xml += Array("<meta><title>T</title><license>x</license></meta>\n<concept id=\"a\" type=\"symptom\"><label>".utf8)
+        xml += [0xC3, 0x28, 0xFF]
+        xml += Array("</label></concept></ontology>\n".utf8)
+        let error = try #require(try loadError(text: xml))
+        #expect(error.line == 4, "\(error)")
+        #expect(error.message.contains("UTF-8"), "\(error)")
     }
 
     @Test func gzipIsReadDirectly() throws {

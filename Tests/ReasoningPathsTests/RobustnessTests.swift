@@ -70,6 +70,44 @@ struct RobustnessTests {
         #expect((p.paths.first?.steps.first?.text.utf8.count ?? 0) <= ParserLimits.default.maxItemBytes)
     }
 
+    @Test func hundredMegabyteSingleLineStaysBounded() {
+        // One 100 MB line with arrows all along: a single item, cut at the item limit, in bounded memory.
+        var bytes = Array("Finding reasoning paths:\n1. ".utf8)
+        let chunk = Array("Cough -> ".utf8)
+        bytes.reserveCapacity(100 << 20 + 64)
+        while bytes.count < 100 << 20 { bytes += chunk }
+        let p = ReasoningParser().parse(bytes: bytes)
+        #expect(p.paths.count == 1)
+        let item = p.paths.first.map { $0.steps.reduce(0) { $0 + $1.text.utf8.count } } ?? 0
+        #expect(item <= ParserLimits.default.maxItemBytes)
+        #expect(p.warnings.contains { $0.message.contains("longer than") })
+        #expect(p.lineCount == 2)
+    }
+
+    @Test func tenThousandStepPathIsCutAtTheItemLimit() {
+        let steps = (1...10_000).map { "Step \($0)" }
+        let p = ReasoningParser().parse("Finding reasoning paths:\n1. " + steps.joined(separator: " -> ") + "\n")
+        let path = p.paths.first
+        #expect(p.paths.count == 1)
+        #expect((path?.steps.count ?? 0) > 1000 && (path?.steps.count ?? 0) < 10_000)
+        #expect(path?.steps.first?.name == "Step 1")
+        #expect(p.warnings.contains { $0.message.contains("longer than") })
+        let graph = ReasoningGraphBuilder().build(from: p)
+        #expect(graph.nodes.count == path?.steps.count)
+        #expect(graph.edges.count == graph.nodes.count - 1)
+    }
+
+    @Test func cyclesBecomeOneNodePerName() {
+        let p = ReasoningParser().parse("Finding reasoning paths:\n1. A -> B -> A -> B -> C\n2. C -> A\n3. D -> D\n")
+        let graph = ReasoningGraphBuilder().build(from: p)
+        #expect(graph.nodes.map(\.label).sorted() == ["A", "B", "C", "D"])
+        let hops = Set(graph.edges.map { "\($0.from)>\($0.to)" })
+        let id = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.label, $0.id) })
+        for (a, b) in [("A", "B"), ("B", "A"), ("B", "C"), ("C", "A"), ("D", "D")] {
+            #expect(hops.contains("\(id[a]!)>\(id[b]!)"), "missing hop \(a) -> \(b): \(hops)")
+        }
+    }
+
     @Test func warningFloodIsCapped() {
         var text = "Finding reasoning paths:\n"
         for _ in 0..<5000 { text += "1.\n" }

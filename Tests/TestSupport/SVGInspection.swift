@@ -13,6 +13,10 @@ public struct SVGInspection {
     public let titles: [String]
     /// Decoded `<title>` of every Graphviz node group (`<g class="node …">`; ddx adds its own classes after `node`).
     public let nodeTitles: [String]
+    /// Names of every event-handler attribute (`onload`, `onclick`, …) on any element.
+    public let eventAttributes: [String]
+    /// Values of every `href` / `xlink:href` attribute.
+    public let linkTargets: [String]
 
     /// Parses `bytes`; throws when they are not well-formed XML. External entities are never loaded.
     public init(_ bytes: [UInt8]) throws {
@@ -22,6 +26,9 @@ public struct SVGInspection {
         titles = try document.nodes(forXPath: "//*[local-name()='title']").map { $0.stringValue ?? "" }
         nodeTitles = try document.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', normalize-space(@class), ' '), ' node ')]/*[local-name()='title']")
             .map { $0.stringValue ?? "" }
+        eventAttributes = try document.nodes(forXPath: "//@*[starts-with(translate(local-name(), 'ON', 'on'), 'on')]")
+            .map { $0.name ?? "?" }
+        linkTargets = try document.nodes(forXPath: "//@*[local-name()='href']").map { $0.stringValue ?? "" }
     }
 
     /// All `<text>` contents joined with newlines.
