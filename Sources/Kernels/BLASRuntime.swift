@@ -28,8 +28,22 @@ public enum BLASRuntime {
     /// Threads OpenBLAS uses for one call.
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets the number of threads OpenBLAS uses (process-wide).
-    public static func setThreadCount(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+    /// Sets the number of threads OpenBLAS uses (process-wide). Calls are serialised and a call that asks for the
+    /// current count does nothing: `openblas_set_num_threads` resizes OpenBLAS's own thread pool and is not safe to
+    /// run twice at once, and every `WorkerPool` (one per loaded model, several in a batch) asks for 1.
+    public static func setThreadCount(_ n: Int) {
+        let wanted = Int32(max(1, n))
+        pthread_mutex_lock(threadCountLock)
+        defer { pthread_mutex_unlock(threadCountLock) }
+        if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
+    }
+
+    /// A plain pthread mutex (visible to ThreadSanitizer, unlike `Synchronization.Mutex`), made once.
+    nonisolated(unsafe) private static let threadCountLock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
 
     /// True when the loaded core is one OpenBLAS only picks on CPUs it does not recognise.
     public static var coreLooksMisdetected: Bool { fallbackCores.contains(coreName.lowercased()) }

@@ -122,3 +122,20 @@ struct WorkerPoolTests {
         }
     }
 }
+
+/// Pools made at the same time (a batch loading models on several threads) leave OpenBLAS at one thread, without
+/// racing on its thread count (run under `scripts/sanitize thread` to check the "without racing" part).
+@Suite struct BLASThreadCountTests {
+    @Test func concurrentPoolsSetOneBLASThread() async {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let pool = WorkerPool(threads: 2, spinIterations: 0)
+                    #expect(BLASRuntime.threadCount == 1)
+                    _ = pool.threads
+                }
+            }
+        }
+        #expect(BLASRuntime.threadCount == 1)
+    }
+}
