@@ -69,8 +69,14 @@ public struct MedicalCase: Sendable, Equatable {
         return parts.joined(separator: "\n\n")
     }
 
+    /// The largest case file read: cases are written by hand, and YAML parsing holds the whole file.
+    public static let maxFileBytes = 1 << 20
+
     /// Reads a case from a `.yaml`/`.yml` or `.json` file; a one-line error naming the file and the field or line.
     public static func load(path: String) throws -> MedicalCase {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
+            throw InputError("\(path): \(size) bytes; a case file may hold at most \(maxFileBytes) bytes (1 MiB)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("\(path): no such case file")
         }

@@ -49,4 +49,26 @@ import Testing
         }
         #expect { try CaseLibrary.load(dir.path + "/none.yaml") } throws: { "\($0)".contains("no such case file") }
     } }
+
+    @Test func oversizedAndAliasBombCasesFailFast() throws { try ScratchDirectory.with { dir in
+        let big = dir.path + "/big.yaml"
+        try ("question: q\nanswer: a\nvignette: " + String(repeating: "x", count: MedicalCase.maxFileBytes) + "\n")
+            .write(toFile: big, atomically: true, encoding: .utf8)
+        #expect { try MedicalCase.load(path: big) } throws: {
+            "\($0)" == "\(big): \(MedicalCase.maxFileBytes + 33) bytes; a case file may hold at most 1048576 bytes (1 MiB)"
+        }
+        // "Billion laughs" in YAML: nine levels of ten aliases each. It must fail (or load) quickly, never expand.
+        var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        bomb += "question: q\nanswer: a\nteaching_points: *a9\n"
+        let bombPath = dir.path + "/bomb.yaml"
+        try bomb.write(toFile: bombPath, atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect { try MedicalCase.load(path: bombPath) } throws: { "\($0)".hasPrefix("\(bombPath): field 'teaching_points[0]'") }
+        }
+        #expect(elapsed < .seconds(5))
+    } }
 }
