@@ -133,33 +133,20 @@ struct BatchCommandTests {
             let n = 10_000
             try Data(try Self.jsonl(n).utf8).write(to: dir.appendingPathComponent("in.jsonl"))
             let items = dir.appendingPathComponent("out/items.jsonl")
-            let process = Process()
-            process.executableURL = try DDx.executable.get()
-            process.arguments = ["batch", "in.jsonl", "-o", "out", "--threads", "1"]
-            process.currentDirectoryURL = dir
-            var env = ProcessInfo.processInfo.environment
-            env["DDX_VOCABULARY_DIR"] = dir.appendingPathComponent("none").path
-            process.environment = env
-            let errURL = dir.appendingPathComponent("stderr")
-            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            let errHandle = try FileHandle(forWritingTo: errURL)
-            process.standardError = errHandle
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            // Wait until some records are on disk, then interrupt.
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, process.isRunning,
-                  ((try? FileManager.default.attributesOfItem(atPath: items.path)[.size] as? Int) ?? 0) == 0 {
-                usleep(10_000)
+            var interrupted = false
+            let r = try DDx.run(["batch", "in.jsonl", "-o", "out", "--threads", "1"], in: dir, timeout: 120) { process in
+                // Wait until some records are on disk, then interrupt.
+                let deadline = Date().addingTimeInterval(20)
+                while Date() < deadline, process.isRunning,
+                      ((try? FileManager.default.attributesOfItem(atPath: items.path)[.size] as? Int) ?? 0) == 0 {
+                    usleep(10_000)
+                }
+                interrupted = process.isRunning
+                if interrupted { kill(process.processIdentifier, SIGINT) }
             }
-            let interrupted = process.isRunning
-            if interrupted { kill(process.processIdentifier, SIGINT) }
-            process.waitUntilExit()
-            try errHandle.close()
-            let err = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
             #expect(interrupted, "the batch finished before it could be interrupted")
-            #expect(process.terminationStatus == 130, "\(err)")
-            #expect(err.contains("Run the same command again to resume."))
+            #expect(!r.terminatedBySignal && r.exitCode == 130, "\(r.err)")
+            #expect(r.err.contains("Run the same command again to resume."))
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/summary.json").path))
             let bytes = try ScratchDirectory.bytes(items)
             #expect(bytes.last == 0x0A)

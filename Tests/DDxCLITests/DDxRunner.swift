@@ -77,8 +77,10 @@ enum DDx {
     /// bytes on standard input (an empty stream when nil). A run longer than `timeout` seconds is
     /// terminated and reported with `timedOut`. The local vocabulary folder is pointed at a missing
     /// directory so that only the shipped ontology loads by default; `environment` adds or overrides variables.
+    /// `whileRunning` is called with the started process (to signal it or watch it) before the wait begins.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> DDxResult {
+                    environment: [String: String] = [:], timeout: TimeInterval = 30,
+                    whileRunning: ((Process) -> Void)? = nil) throws -> DDxResult {
         let executable = try DDx.executable.get()
         return try ScratchDirectory.with { io throws in
             let inURL = io.appendingPathComponent("stdin")
@@ -110,8 +112,9 @@ enum DDx {
             let done = DispatchSemaphore(value: 0)
             process.terminationHandler = { _ in done.signal() }
             try process.run()
+            whileRunning?(process)
             var timedOut = false
-            if done.wait(timeout: .now() + timeout) == .timedOut {
+            if done.wait(timeout: .now() + timeout * Sanitizer.timeFactor) == .timedOut {
                 timedOut = true
                 process.terminate()
                 if done.wait(timeout: .now() + 5) == .timedOut {

@@ -16,52 +16,38 @@ import Testing
         return (lines + ["## Final Response", "X"]).joined(separator: "\n") + "\n"
     }
 
-    /// Starts `ddx render` on a slow graph, sends `signal` once the layout is under way, and returns the exit
-    /// status, standard error and the names left in the folder.
-    static func interruptedRender(signal: Int32) throws -> (status: Int32, reason: Process.TerminationReason,
-                                                             err: String, files: [String]) {
+    /// Starts `ddx render` on a slow graph, sends `signal` once the layout is under way, and returns the result
+    /// and the names left in the folder.
+    static func interruptedRender(signal: Int32) throws -> (result: DDxResult, files: [String]) {
         try ScratchDirectory.with { dir in
             try Data(tangle(paths: 80, names: 250).utf8).write(to: dir.appendingPathComponent("tangle.txt"))
             try Data("old".utf8).write(to: dir.appendingPathComponent("kept.svg"))
-            let process = Process()
-            process.executableURL = try DDx.executable.get()
-            process.arguments = ["render", "tangle.txt", "-o", "out.svg", "--max-nodes", "1000", "--max-edges", "2000"]
-            process.currentDirectoryURL = dir
-            let errURL = dir.appendingPathComponent("stderr.log")
-            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            let errHandle = try FileHandle(forWritingTo: errURL)
-            process.standardError = errHandle
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            usleep(1_500_000)
-            let wasRunning = process.isRunning
-            kill(process.processIdentifier, signal)
-            let deadline = Date().addingTimeInterval(20)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            try errHandle.close()
+            var wasRunning = false
+            let result = try DDx.run(["render", "tangle.txt", "-o", "out.svg", "--max-nodes", "1000", "--max-edges", "2000"],
+                                     in: dir, timeout: 20) { process in
+                usleep(1_500_000)
+                wasRunning = process.isRunning
+                kill(process.processIdentifier, signal)
+            }
             #expect(wasRunning, "the render finished before it could be interrupted")
-            let err = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-            return (process.terminationStatus, process.terminationReason, err, files)
+            return (result, try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted())
         }
     }
 
     @Test("SIGINT during a render: exit 130, one line, no output and no temporary file")
     func sigint() throws {
-        let r = try Self.interruptedRender(signal: SIGINT)
-        #expect(r.reason == .exit && r.status == 130, "\(r.err)")
+        let (r, files) = try Self.interruptedRender(signal: SIGINT)
+        #expect(!r.terminatedBySignal && !r.timedOut && r.exitCode == 130, "\(r.err)")
         #expect(r.err == "ddx: interrupted; no partial output was left\n")
-        #expect(r.files == ["kept.svg", "stderr.log", "tangle.txt"])
+        #expect(files == ["kept.svg", "tangle.txt"])
     }
 
     @Test("SIGTERM during a render: exit 143, same guarantees")
     func sigterm() throws {
-        let r = try Self.interruptedRender(signal: SIGTERM)
-        #expect(r.reason == .exit && r.status == 143, "\(r.err)")
+        let (r, files) = try Self.interruptedRender(signal: SIGTERM)
+        #expect(!r.terminatedBySignal && !r.timedOut && r.exitCode == 143, "\(r.err)")
         #expect(r.err == "ddx: terminated; no partial output was left\n")
-        #expect(r.files == ["kept.svg", "stderr.log", "tangle.txt"])
+        #expect(files == ["kept.svg", "tangle.txt"])
     }
 
     @Test("a graph over the layout limit: one-line error naming the flags, exit 1, nothing written; dot/mmd/json need no layout")

@@ -12,4 +12,7 @@ public enum Sanitizer {
     /// How much more stack instrumented code needs: sanitizers add redzones and shadow frames (about 3× measured on
     /// the chat-template recursion tests), so stack-size tests scale their budget by this.
     public static var stackFactor: Int { isActive ? 4 : 1 }
+
+    /// How much slower instrumented code runs (ASan about 2–3×, TSan 5–15×): time limits in tests scale by this.
+    public static var timeFactor: Double { isActive ? 10 : 1 }
 }
