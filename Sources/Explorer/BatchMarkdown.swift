@@ -39,7 +39,7 @@ public enum BatchMarkdown {
             md += "- Ontology: " + (m.ontology.isEmpty ? "none (`--no-ontology`)" : m.ontology.map(cell).joined(separator: ", ")) + "\n"
         }
         if !s.textFields.isEmpty {
-            md += "- Text read from: " + s.textFields.sorted { $0.value > $1.value }
+            md += "- Text read from: " + s.textFields.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "`\(code($0.key))` (\(n($0.value)))" }.joined(separator: ", ") + "\n"
         }
         md += "- Items: \(n(s.items.total)) recorded, \(n(s.items.analysed)) analysed, \(n(s.items.errors)) with errors"

@@ -5,7 +5,7 @@ extension BatchSummary {
         func pct(_ v: Double) -> String { BatchCharts.percent(v) }
         var lines = ["items: \(n(items.total)) (\(n(items.analysed)) analysed, \(n(items.errors)) errors)"]
         if !textFields.isEmpty {
-            lines.append("text field: " + textFields.sorted { $0.value > $1.value }.map { "\($0.key) (\(n($0.value)))" }
+            lines.append("text field: " + textFields.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) (\(n($0.value)))" }
                 .joined(separator: ", "))
         }
         lines.append("paths: \(pct(paths.explicitShare)) of texts with a path list, \(pct(paths.minedShare)) mined from prose; \(n(paths.total)) paths, mean length \(BenchmarkStatistics.format(paths.length.mean, decimals: 2)) steps")

@@ -26,7 +26,8 @@ extension ParserRun {
                 warn(lastNonBlankLine, "text has a thinking section but no '## Final Response' or '## Final Answer'")
             }
         }
-        for (tag, line) in openTags.sorted(by: { $0.value < $1.value }) where tag != .step {
+        // By line, then by name: two tags opened on one line must not come out in hash order (found by fuzzing).
+        for (tag, line) in openTags.sorted(by: { ($0.value, $0.key.title) < ($1.value, $1.key.title) }) where tag != .step {
             warn(line, "<\(tag.title)> opened here is never closed")
         }
         if droppedPaths > 0 { warn(0, "\(droppedPaths) more path items were not kept (limit \(limits.maxPaths))") }

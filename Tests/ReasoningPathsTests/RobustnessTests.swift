@@ -108,6 +108,13 @@ struct RobustnessTests {
         }
     }
 
+    @Test func warningsForTagsOpenedOnOneLineComeInNameOrder() {
+        // Found by fuzzing: the order followed the hash seed, so two runs gave different JSON.
+        let p = ReasoningParser().parse("<Outline> x <Think> y\nCough -> Fever\n")
+        let unclosed = p.warnings.filter { $0.message.hasSuffix("opened here is never closed") }.map(\.message)
+        #expect(unclosed == ["<Outline> opened here is never closed", "<Think> opened here is never closed"])
+    }
+
     @Test func warningFloodIsCapped() {
         var text = "Finding reasoning paths:\n"
         for _ in 0..<5000 { text += "1.\n" }
