@@ -127,10 +127,10 @@ struct BatchCommandTests {
     }
 
     @Test("SIGINT stops the run with exit 130, a resume hint and whole lines only; the rerun completes")
-    func sigint() throws {
-        try ScratchDirectory.with { dir in
-            // Enough items that the run (about 2,500 items/s in a debug build) is still going when interrupted.
-            let n = 10_000
+    func sigint() async throws {
+        // Enough items that the run (about 2,500 items/s in a debug build) is still going when interrupted.
+        let n = 10_000
+        let outcome = try await OwnThread.run { try ScratchDirectory.with { dir in
             try Data(try Self.jsonl(n).utf8).write(to: dir.appendingPathComponent("in.jsonl"))
             let items = dir.appendingPathComponent("out/items.jsonl")
             var interrupted = false
@@ -144,18 +144,21 @@ struct BatchCommandTests {
                 interrupted = process.isRunning
                 if interrupted { kill(process.processIdentifier, SIGINT) }
             }
-            #expect(interrupted, "the batch finished before it could be interrupted")
-            #expect(!r.terminatedBySignal && r.exitCode == 130, "\(r.err)")
-            #expect(r.err.contains("Run the same command again to resume."))
-            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/summary.json").path))
-            let bytes = try ScratchDirectory.bytes(items)
-            #expect(bytes.last == 0x0A)
-            #expect(try Self.ids(items).count < n)
+            let summaryWritten = FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/summary.json").path)
+            let lastByte = try ScratchDirectory.bytes(items).last
+            let recorded = try Self.ids(items).count
             let rerun = try DDx.run(["batch", "in.jsonl", "-o", "out", "-q"], in: dir, timeout: 120)
-            #expect(rerun.succeeded, "\(rerun.err)")
-            let ids = try Self.ids(items)
-            #expect(ids.count == n && Set(ids).count == n)
-        }
+            return (r, interrupted, summaryWritten, lastByte, recorded, rerun, try Self.ids(items))
+        } }
+        let (r, interrupted, summaryWritten, lastByte, recorded, rerun, ids) = outcome
+        #expect(interrupted, "the batch finished before it could be interrupted")
+        #expect(!r.terminatedBySignal && r.exitCode == 130, "\(r.err)")
+        #expect(r.err.contains("Run the same command again to resume."))
+        #expect(!summaryWritten)
+        #expect(lastByte == 0x0A)
+        #expect(recorded < n)
+        #expect(rerun.succeeded, "\(rerun.err)")
+        #expect(ids.count == n && Set(ids).count == n)
     }
 
     @Test("--generate against a server: several requests at a time, texts recorded with their prompts, nothing sent again on resume")

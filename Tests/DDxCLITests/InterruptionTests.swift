@@ -16,35 +16,38 @@ import Testing
         return (lines + ["## Final Response", "X"]).joined(separator: "\n") + "\n"
     }
 
-    /// Starts `ddx render` on a slow graph, sends `signal` once the layout is under way, and returns the result
-    /// and the names left in the folder.
-    static func interruptedRender(signal: Int32) throws -> (result: DDxResult, files: [String]) {
-        try ScratchDirectory.with { dir in
-            try Data(tangle(paths: 80, names: 250).utf8).write(to: dir.appendingPathComponent("tangle.txt"))
-            try Data("old".utf8).write(to: dir.appendingPathComponent("kept.svg"))
-            var wasRunning = false
-            let result = try DDx.run(["render", "tangle.txt", "-o", "out.svg", "--max-nodes", "1000", "--max-edges", "2000"],
-                                     in: dir, timeout: 20) { process in
-                usleep(1_500_000)
-                wasRunning = process.isRunning
-                kill(process.processIdentifier, signal)
+    /// Starts `ddx render` on a slow graph, sends `signal` once the layout is under way, and returns the result,
+    /// whether it was still running when signalled, and the names left in the folder.
+    static func interruptedRender(signal: Int32) async throws -> (result: DDxResult, wasRunning: Bool, files: [String]) {
+        try await OwnThread.run {
+            try ScratchDirectory.with { dir in
+                try Data(tangle(paths: 80, names: 250).utf8).write(to: dir.appendingPathComponent("tangle.txt"))
+                try Data("old".utf8).write(to: dir.appendingPathComponent("kept.svg"))
+                var wasRunning = false
+                let result = try DDx.run(["render", "tangle.txt", "-o", "out.svg", "--max-nodes", "1000",
+                                          "--max-edges", "2000"], in: dir, timeout: 20) { process in
+                    usleep(1_500_000)
+                    wasRunning = process.isRunning
+                    kill(process.processIdentifier, signal)
+                }
+                return (result, wasRunning, try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted())
             }
-            #expect(wasRunning, "the render finished before it could be interrupted")
-            return (result, try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted())
         }
     }
 
     @Test("SIGINT during a render: exit 130, one line, no output and no temporary file")
-    func sigint() throws {
-        let (r, files) = try Self.interruptedRender(signal: SIGINT)
+    func sigint() async throws {
+        let (r, wasRunning, files) = try await Self.interruptedRender(signal: SIGINT)
+        #expect(wasRunning, "the render finished before it could be interrupted")
         #expect(!r.terminatedBySignal && !r.timedOut && r.exitCode == 130, "\(r.err)")
         #expect(r.err == "ddx: interrupted; no partial output was left\n")
         #expect(files == ["kept.svg", "tangle.txt"])
     }
 
     @Test("SIGTERM during a render: exit 143, same guarantees")
-    func sigterm() throws {
-        let (r, files) = try Self.interruptedRender(signal: SIGTERM)
+    func sigterm() async throws {
+        let (r, wasRunning, files) = try await Self.interruptedRender(signal: SIGTERM)
+        #expect(wasRunning, "the render finished before it could be interrupted")
         #expect(!r.terminatedBySignal && !r.timedOut && r.exitCode == 143, "\(r.err)")
         #expect(r.err == "ddx: terminated; no partial output was left\n")
         #expect(files == ["kept.svg", "tangle.txt"])
