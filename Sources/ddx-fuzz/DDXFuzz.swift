@@ -6,7 +6,8 @@ import CLibFuzzer
 
 /// `ddx-fuzz`: runs one fuzzing target under libFuzzer, or replays inputs through it.
 ///
-///     ddx-fuzz list                           the targets, one per line: name, max input length, seed directories
+///     ddx-fuzz list                           the targets, one per line: name, max input length, leak check
+///                                             (per-input or replay), seed directories
 ///     ddx-fuzz replay TARGET FILE|DIR...      runs each input once; exit 1 on the first property violation
 ///     ddx-fuzz TARGET [libFuzzer flags] DIR…  fuzzing builds only (scripts/fuzz builds them)
 ///     DDX_FUZZ_TARGET=TARGET ddx-fuzz [libFuzzer flags] DIR…
@@ -26,7 +27,8 @@ enum DDXFuzz {
         switch arguments[1] {
         case "list":
             for target in FuzzTarget.all {
-                print([target.name, String(target.maxInputLength), target.seedDirectories.joined(separator: ",")]
+                print([target.name, String(target.maxInputLength), target.checksLeaksPerInput ? "per-input" : "replay",
+                       target.seedDirectories.joined(separator: ",")]
                     .joined(separator: "\t"))
             }
         case "replay":
