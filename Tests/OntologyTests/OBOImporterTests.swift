@@ -116,6 +116,16 @@ struct OBOImporterTests {
         }
     }
 
+    @Test("a gzip file of two members is a clear error (libxml2 decompresses only the first)")
+    func multiMemberGzip() throws {
+        try ScratchDirectory.with { dir in
+            let gz = dir.appendingPathComponent("tags.obo.gz").path
+            try Gzip.compressInTwoMembers(Self.allTags, to: gz)
+            let error = try #require(throws: OntologyError.self) { try load(gz) }
+            #expect(error.message.contains("several members"), "\(error)")
+        }
+    }
+
     @Test("a tag line without ':' is an error at its line")
     func missingColon() throws {
         let e = try error(reading: "format-version: 1.4\n\n[Term]\nid: HP:1\nname Cough\n")

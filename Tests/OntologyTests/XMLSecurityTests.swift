@@ -104,6 +104,18 @@ struct XMLSecurityTests {
             #expect(try CompressedFile.readAll(gz) == RepoFiles.bytes(plain))
         }
     }
+
+    @Test("a gzip file of two members (bgzip, joined files) is a clear error, not a misleading UTF-8 one")
+    func multiMemberGzipIsNamed() throws {
+        try ScratchDirectory.with { dir in
+            let gz = dir.appendingPathComponent("native-small.xml.gz").path
+            try Gzip.compressInTwoMembers(RepoFiles.ontologyFixture("native-small.xml"), to: gz)
+            let error = try #require(throws: OntologyError.self) { try OntologyLoader().load(file: gz) }
+            #expect(error.message.contains("several members"), "\(error)")
+            #expect(error.message.contains("gzip -dc FILE | gzip > NEW.gz"), "\(error)")
+            #expect(!error.description.contains("\n"))
+        }
+    }
 }
 
 @Suite("Entity declarations")

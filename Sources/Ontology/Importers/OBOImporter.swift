@@ -13,6 +13,9 @@
 struct OBOImporter {
     func read(path: String) throws -> OntologyDocument {
         let bytes = try CompressedFile.readAll(path)
+        if CompressedFile.contradictsGzipTrailer(path, byteCount: bytes.count) {
+            throw CompressedFile.concatenatedGzipError(path)
+        }
         return try bytes.withUnsafeBufferPointer { try parse($0, path: path) }
     }
 

@@ -188,6 +188,7 @@ final class XMLStreamReader {
     }
 
     private func currentError() -> OntologyError {
+        if CompressedFile.isMisreadGzip(path) { return CompressedFile.concatenatedGzipError(path) }
         if let message = errors.message {
             return OntologyError(path: path, line: errors.line ?? line, message)
         }
