@@ -79,14 +79,16 @@ final class GraphvizContext: @unchecked Sendable {
     }
 
     /// A context built from plugin libraries loaded by hand, or nil when they cannot be found.
-    /// Call only under the lock (tests use it inside `run` to check the fallback, then `release()` it).
+    /// Call only under the lock (tests use it inside `run` to check the fallback, then keep it: see `release()`).
     static func makeFallback() -> GraphvizContext? {
         guard let table = GraphvizPluginLoader.load(),
               let gvc = gvContextPlugins(table.symbols, 0) else { return nil }
         return GraphvizContext(gvc: gvc, fallbackTable: table)
     }
 
-    /// Frees the libgvc context (and its fallback table). Only for contexts that are not shared.
+    /// Frees the libgvc context (and its fallback table). Only for contexts that are not shared and never laid out
+    /// text: Graphviz 2.42's pango plugin keeps a pointer to the font name it measured last, which the measuring
+    /// context owns, so a later layout in another context would read freed memory (found by AddressSanitizer).
     func release() {
         _ = gvFreeContext(gvc)
         fallbackTable?.deallocate()

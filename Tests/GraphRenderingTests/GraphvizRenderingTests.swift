@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import GraphRendering
 import ReasoningPaths
 import Testing
@@ -8,6 +9,8 @@ import TestSupport
 @Suite("Graphviz rendering", .serialized)
 struct GraphvizRenderingTests {
     let renderer = GraphRenderer()
+    /// Graphviz contexts made by tests that stay alive for the rest of the process.
+    static let keptContexts = Mutex<[GraphvizContext]>([])
     let annotations = GraphFixtures.annotations
 
     @Test("the dot layout engine and the svg/png/pdf plugins are present")
@@ -195,7 +198,8 @@ struct GraphvizRenderingTests {
             guard let fallback = GraphvizContext.makeFallback() else {
                 throw GraphRenderingError.layoutEngineUnavailable
             }
-            defer { fallback.release() }
+            // Kept, not released: it laid out text (see `GraphvizContext.release()`).
+            Self.keptContexts.withLock { $0.append(fallback) }
             return (try GraphvizPipeline.export(document, as: .svg, in: fallback), fallback.layoutPlugins)
         }
         #expect(fallbackLayouts.contains("dot"))
