@@ -125,8 +125,8 @@ enum DDx {
             return DDxResult(exitCode: process.terminationStatus,
                              terminatedBySignal: process.terminationReason == .uncaughtSignal,
                              timedOut: timedOut,
-                             stdout: [UInt8](try Data(contentsOf: outURL)),
-                             stderr: [UInt8](try Data(contentsOf: errURL)))
+                             stdout: try ScratchDirectory.bytes(outURL),
+                             stderr: try ScratchDirectory.bytes(errURL))
         }
     }
 }
