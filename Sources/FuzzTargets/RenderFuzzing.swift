@@ -95,16 +95,19 @@ enum RenderFuzzing {
     private static func x(_ text: String) -> String { text.isEmpty ? "" : "x" }
 
     /// Mermaid text with the inside of every `"…"` emptied and comment lines reduced to `%%`.
+    ///
+    /// Works on Unicode scalars, as Mermaid's lexer does: a label that starts with a combining mark forms one
+    /// `Character` with the opening quote, which a `Character` scan would not see as a quote.
     static func mermaidShape(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("%%") { return "%%" }
-            var out = ""
+            if trimmed.starts(with: "%%".unicodeScalars) { return "%%" }
+            var out = String.UnicodeScalarView()
             var inQuote = false
-            for ch in line {
-                if ch == "\"" { inQuote.toggle(); out.append(ch) } else if !inQuote { out.append(ch) }
+            for scalar in line {
+                if scalar == "\"" { inQuote.toggle(); out.append(scalar) } else if !inQuote { out.append(scalar) }
             }
-            return out
+            return String(out)
         }
     }
 }

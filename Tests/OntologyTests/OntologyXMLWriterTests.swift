@@ -144,6 +144,23 @@ struct OntologyXMLWriterTests {
         #expect(XMLEscaping.escape("plain text") == "plain text")
     }
 
+    @Test("a label XML cannot hold falls back to the source id, then to the local id; the file reads back")
+    func unwritableLabels() throws {
+        let source = OntologySource(path: "x.obo", format: .obo, name: "hp")
+        let document = OntologyDocument(source: source, concepts: [
+            Concept(id: "HP:0000002", label: "\u{1}\u{0}\u{FFFE}", type: .finding),  // found by fuzzing (OBO)
+            Concept(id: "\u{1}\u{0}\u{0}", label: "", type: .finding),
+            Concept(id: "HP:0000003", label: "", type: .finding),
+        ])
+        let result = try roundTrip([document])
+        #expect(result.schemaErrors.isEmpty)
+        let labels = Set(result.loaded.concepts.map(\.label))
+        #expect(labels.contains("HP:0000002"))
+        #expect(labels.contains("HP:0000003"))
+        #expect(result.loaded.concepts.count == 3)
+        #expect(result.loaded.concepts.allSatisfy { !$0.label.isEmpty })
+    }
+
     @Test("meta: options override the source; description names the converted file and format")
     func meta() throws {
         let writer = OntologyXMLWriter(ontologyID: "My HP Copy", version: "1.0", title: "Copy", license: "CC0-1.0")

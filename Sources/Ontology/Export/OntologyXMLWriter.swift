@@ -102,7 +102,9 @@ public struct OntologyXMLWriter: Sendable {
                               usedPrefixes: inout Set<String>, report: inout ConversionReport,
                               into out: inout XMLOutputBuffer) {
         out.raw("  <concept"); out.attribute("id", id); out.attribute("type", type.rawValue); out.raw(">\n")
-        let label = concept.label.isEmpty ? concept.id : concept.label
+        // A label XML cannot hold (only control characters, e.g. an OBO term with a mangled id and no name) falls
+        // back to the source id and then to the local id, so the written file always reads back.
+        let label = nonBlank(concept.label) ?? nonBlank(concept.id) ?? id
         out.element("label", label)
         var written: [String] = [label]
         for synonym in concept.synonyms where !Self.isBlank(synonym.text) && !written.contains(synonym.text) {
